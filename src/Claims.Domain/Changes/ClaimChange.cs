@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Claims.Domain.Calls;
+using Claims.Domain.Dossiers;
+using Claims.Domain.Reconciliation;
+
+namespace Claims.Domain.Changes;
+
+/// <summary>The outcome of asking to change a claim: the event to append, or why not.</summary>
+public sealed record ChangeDecision(object? Event, IReadOnlyList<Problem> Problems, string? NotFound = null, string? Conflict = null)
+{
+    public static ChangeDecision Invalid(params Problem[] problems) => new(null, problems);
+}
+
+/// <summary>
+/// Corrections and retractions (spec section 4). A correction names only what changes; absent fields keep their
+/// value and <c>null</c> clears an optional one (speaker, quote, facet, reportedVia). Both need a reason.
+/// </summary>
+public static class ClaimChange
+{
+    public const int ReasonMax = 2000;
+
+    public static ChangeDecision Correct(CallReconciliation call, string claimId, JsonElement body)
+    {
+        if (Find(call, claimId) is { } missing) return missing;
+        var claim = call.Claim(claimId)!;
+
+        var problems = new List<Problem>();
+        var fields = JsonFields.Object(body, "$", problems, ["reason", .. DossierReader.ContentFields]);
+        if (fields is null) return ChangeDecision.Invalid([.. problems]);
+        var reason = fields.String("reason", maxLength: ReasonMax);
+
+        var current = claim.Content;
+        var next = current with
+        {
+            Topic = Present(body, "topic") ? fields.Slug("topic") ?? current.Topic : current.Topic,
+            Stance = Present(body, "stance") ? fields.OneOf("stance", Vocabulary.Stances) ?? current.Stance : current.Stance,
+            Statement = Present(body, "statement") ? fields.String("statement", maxLength: DossierReader.StatementMax) ?? current.Statement : current.Statement,
+            Speaker = Present(body, "speaker") ? fields.String("speaker", required: false, maxLength: 300) : current.Speaker,
+            Quote = Present(body, "quote") ? DossierReader.ReadQuote(fields.Child("quote", false, "text", "language", "translation")) : current.Quote,
+            Facet = Present(body, "facet") ? DossierReader.ReadFacet(fields.Child("facet", false, "key", "value")) : current.Facet,
+            ReportedVia = Present(body, "reportedVia")
+                ? DossierReader.ReadReportedVia(fields.Child("reportedVia", false, "outlet", "url", "publishedAt"))
+                : current.ReportedVia,
+        };
+
+        if (problems.Count > 0) return ChangeDecision.Invalid([.. problems]);
+        if (next == current)
+            return ChangeDecision.Invalid(new Problem("$", "changes nothing: give at least one of topic, stance, statement, speaker, quote, facet, reportedVia with a new value"));
+        return new ChangeDecision(new ClaimCorrected(call.Id, claimId, next, reason!), []);
+    }
+
+    public static ChangeDecision Retract(CallReconciliation call, string claimId, JsonElement body)
+    {
+        if (Find(call, claimId) is { } missing) return missing;
+        var problems = new List<Problem>();
+        var reason = JsonFields.Object(body, "$", problems, "reason")?.String("reason", maxLength: ReasonMax);
+        return problems.Count > 0
+            ? ChangeDecision.Invalid([.. problems])
+            : new ChangeDecision(new ClaimRetracted(call.Id, claimId, reason!), []);
+    }
+
+    private static ChangeDecision? Find(CallReconciliation call, string claimId) => call.Claim(claimId) switch
+    {
+        null => new ChangeDecision(null, [], NotFound: $"Call \"{call.Id}\" has no claim \"{claimId}\"."),
+        { Retracted: true } => new ChangeDecision(null, [], Conflict: $"Claim \"{claimId}\" of call \"{call.Id}\" is retracted; it can no longer change."),
+        _ => null
+    };
+
+    private static bool Present(JsonElement body, string name) =>
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out _);
+}

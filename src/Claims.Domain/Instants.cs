@@ -1,0 +1,18 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Claims.Domain;
+
+/// <summary>ISO 8601 date-times that carry their offset: a time without one is ambiguous and refused.</summary>
+public static partial class Instants
+{
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Shape();
+
+    public static bool TryParse(string? text, out DateTimeOffset instant)
+    {
+        instant = default;
+        return text is not null && Shape().IsMatch(text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant);
+    }
+}

@@ -1,0 +1,61 @@
+using Claims.Domain.Calls;
+
+namespace Claims.Domain.Reconciliation;
+
+public sealed record CallInfo(string Id, string Title, string Kind, DateOnly Date, IReadOnlyList<Participant> Participants);
+
+public sealed record AccountEntry(
+    string Id, SourceRef Source, string Kind, DateTimeOffset PublishedAt, string? Language, string? Url, string? Title,
+    DateTimeOffset RecordedAt, string? RecordedBy)
+{
+    public AccountFacts ToFacts() => new(Id, Source.Id, Source.Side, Kind, PublishedAt);
+}
+
+/// <summary>A claim as it stands now: its latest content, how many versions it has, and whether it was retracted.</summary>
+public sealed record ClaimEntry(
+    string Id, string AccountId, ClaimContent Content, ClaimContent Original, int Version,
+    DateTimeOffset RecordedAt, string? RecordedBy, DateTimeOffset LastChangedAt, string? LastChangedBy,
+    bool Retracted = false, string? RetractionReason = null);
+
+/// <summary>
+/// The inline read model of one call (document id = call id): everything recorded about it, and the
+/// verdict of every topic under the current rules. <see cref="ReconciliationView"/> turns it into the API's answer.
+/// </summary>
+public sealed class CallReconciliation
+{
+    public string Id { get; set; } = "";
+    public CallInfo Call { get; set; } = null!;
+    public List<AccountEntry> Accounts { get; set; } = [];
+    public List<ClaimEntry> Claims { get; set; } = [];
+    public List<TopicVerdict> Topics { get; set; } = [];
+
+    /// <summary>Live (not retracted) claims.</summary>
+    public int ClaimCount { get; set; }
+    public int DiscrepancyCount { get; set; }
+
+    /// <summary>Stream version: the number of events this view has seen.</summary>
+    public long Version { get; set; }
+    public DateTimeOffset LastRecordedAt { get; set; }
+
+    public AccountEntry? Account(string accountId) => Accounts.Find(a => a.Id == accountId);
+    public ClaimEntry? Claim(string claimId) => Claims.Find(c => c.Id == claimId);
+
+    public IEnumerable<ClaimFacts> LiveClaimFacts(Func<AccountEntry, bool>? accountFilter = null)
+    {
+        var accounts = Accounts.Where(a => accountFilter?.Invoke(a) ?? true).ToDictionary(a => a.Id);
+        foreach (var claim in Claims)
+        {
+            if (claim.Retracted || !accounts.TryGetValue(claim.AccountId, out var account)) continue;
+            yield return new ClaimFacts(claim.Id, claim.AccountId, account.Source.Id, account.Source.Side,
+                claim.Content.Topic, claim.Content.Stance, claim.Content.Facet);
+        }
+    }
+
+    /// <summary>Re-derives the verdicts; called after every change.</summary>
+    public void Reconcile()
+    {
+        Topics = Reconciler.Reconcile(Accounts.Select(a => a.ToFacts()), LiveClaimFacts()).ToList();
+        ClaimCount = Claims.Count(c => !c.Retracted);
+        DiscrepancyCount = Topics.Count(t => t.IsDiscrepancy);
+    }
+}

@@ -1,0 +1,29 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Claims.Domain.Sources;
+
+/// <summary>A stored source (document id = its stream key, <c>source:{id}</c>).</summary>
+public sealed class SourceProfile
+{
+    public string Id { get; set; } = "";
+    public string SourceId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Side { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public DateTimeOffset RegisteredAt { get; set; }
+    public string? RegisteredBy { get; set; }
+}
+
+public sealed class SourceProfileProjection : SingleStreamProjection<SourceProfile, string>
+{
+    public override SourceProfile? Evolve(SourceProfile? profile, string id, IEvent e) => e.Data switch
+    {
+        SourceRegistered r => new SourceProfile
+        {
+            Id = id, SourceId = r.SourceId, Name = r.Name, Side = r.Side, Kind = r.Kind,
+            RegisteredAt = e.Timestamp, RegisteredBy = e.UserName
+        },
+        _ => profile
+    };
+}

@@ -1,0 +1,32 @@
+using Claims.Domain;
+
+namespace Claims.Web.Database;
+
+/// <summary>
+/// Where the event store lives: <c>ConnectionStrings__Marten</c> when set, otherwise Claims' own embedded
+/// PostgreSQL in <c>CLAIMS_DATA_DIR</c>.
+/// </summary>
+public static class DatabaseSettings
+{
+    public static string Schema(IConfiguration config) => config["Claims:Schema"] is { Length: > 0 } s ? s : ClaimsStore.DefaultSchema;
+
+    /// <summary>Resolves the connection string, starting the embedded cluster when none is configured.</summary>
+    public static string ConnectionString(WebApplicationBuilder builder)
+    {
+        if (builder.Configuration.GetConnectionString("Marten") is { Length: > 0 } configured) return configured;
+
+        if (OperatingSystem.IsWindows())
+            throw new EmbeddedPostgresException("The embedded database needs Linux or macOS. " + PostgresBinaries.InstallHint);
+        return StartEmbedded(builder);
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static string StartEmbedded(WebApplicationBuilder builder)
+    {
+        var postgres = EmbeddedPostgres.Start(DataFolder.Default());
+        builder.Services.AddSingleton(postgres);   // disposed, and so stopped, when the host is
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => postgres.Stop();
+        Console.WriteLine($"Claims database: embedded PostgreSQL on 127.0.0.1:{postgres.Port}, data in {postgres.DataFolder}");
+        return postgres.ConnectionString;
+    }
+}

@@ -1,0 +1,72 @@
+using Claims.Domain;
+using Claims.Domain.Calls;
+using Claims.Domain.Reconciliation;
+using Marten;
+using Wolverine.Http;
+
+namespace Claims.Web.Features.Calls;
+
+public static class CallEndpoints
+{
+    /// <summary>GET /api/calls: every call, newest first, with its counts of live claims and of discrepancies.</summary>
+    [WolverineGet("/api/calls")]
+    public static async Task<IReadOnlyList<CallListItem>> List(IQuerySession session, CancellationToken ct)
+    {
+        var calls = await session.Query<CallSummary>().OrderByDescending(c => c.Date).ThenBy(c => c.Id).ToListAsync(ct);
+        return calls.Select(CallListItem.From).ToList();
+    }
+
+    /// <summary>
+    /// GET /api/calls/{id}/reconciliation[?publishedAsOf=T][&amp;recordedAsOf=T]. Recorded-as-of replays the call's
+    /// events stored at or before T through the same projection (Marten's as-of aggregation); published-as-of then
+    /// keeps only the accounts published at or before its instant.
+    /// </summary>
+    [WolverineGet("/api/calls/{id}/reconciliation")]
+    public static async Task<IResult> Reconciliation(string id, string? publishedAsOf, string? recordedAsOf, IQuerySession session, CancellationToken ct)
+    {
+        if (!AsOfQuery.TryParse(publishedAsOf, nameof(publishedAsOf), out var published, out var problem)
+            || !AsOfQuery.TryParse(recordedAsOf, nameof(recordedAsOf), out var recorded, out problem))
+            return problem!;
+
+        var state = recorded is null
+            ? await session.LoadAsync<CallReconciliation>(id, ct)
+            : await session.Events.AggregateStreamAsync<CallReconciliation>(id, timestamp: recorded, token: ct);
+
+        return state?.Call is null
+            ? Problems.NotFound(recorded is null ? $"No call \"{id}\"." : $"No call \"{id}\" was recorded at or before {recorded:O}.")
+            : Results.Ok(ReconciliationView.From(state, published, recorded));
+    }
+}
+
+public sealed record CallListItem(
+    string Id, string Title, string Kind, DateOnly Date, IReadOnlyList<Participant> Participants,
+    int ClaimCount, int DiscrepancyCount, int AccountCount, IReadOnlyDictionary<string, int> Verdicts,
+    IReadOnlyList<string> Topics, IReadOnlyList<string> Sources, DateTimeOffset? FirstPublishedAt, DateTimeOffset? LastPublishedAt,
+    string Reconciliation)
+{
+    public static CallListItem From(CallSummary c) => new(
+        c.Id, c.Title, c.Kind, c.Date, c.Participants, c.ClaimCount, c.DiscrepancyCount, c.AccountCount, c.Verdicts,
+        c.Topics, c.Sources, c.FirstPublishedAt, c.LastPublishedAt, $"/api/calls/{c.Id}/reconciliation");
+}
+
+public static class AsOfQuery
+{
+    /// <summary>
+    /// Parses an as-of instant. A '+' in an offset arrives as a space when the URL was not encoded, so a space
+    /// before the offset is read as '+'.
+    /// </summary>
+    public static bool TryParse(string? value, string name, out DateTimeOffset? instant, out IResult? problem)
+    {
+        instant = null;
+        problem = null;
+        if (string.IsNullOrEmpty(value)) return true;
+        if (Instants.TryParse(value.Replace(' ', '+'), out var parsed))
+        {
+            instant = parsed;
+            return true;
+        }
+        problem = Problems.BadRequest($"$.query.{name}",
+            $"\"{value}\" is not an ISO 8601 date-time with an offset, such as 2025-11-24T21:00:00+08:00 (encode '+' as %2B) or 2025-11-24T13:00:00Z");
+        return false;
+    }
+}

@@ -1,0 +1,67 @@
+using Claims.Domain.Dossiers;
+using Claims.Domain.Reconciliation;
+using Claims.Domain.Sources;
+using Marten;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Claims.Web.Features.Import;
+
+/// <summary>Import one dossier that has already been read and checked. <paramref name="Via"/> says where it came from.</summary>
+public sealed record ImportDossier(Dossier Dossier, string Editor, string Via)
+{
+    public string CallId => Dossier.Call.Id;
+}
+
+/// <summary>What an import did, or why it was refused (problems: 400, conflicts: 409).</summary>
+public sealed record ImportOutcome(string CallId, int Appended, int Unchanged, IReadOnlyList<Problem> Problems, IReadOnlyList<Problem> Conflicts)
+{
+    public bool Refused => Problems.Count > 0 || Conflicts.Count > 0;
+}
+
+/// <summary>
+/// The aggregate handler workflow: Wolverine fetches the call's stream for writing, <see cref="Handle"/> decides
+/// (a pure function of the dossier and what is stored), and the returned events are appended in one
+/// transaction with the new sources' streams. A concurrent import of the same call fails the version check
+/// and is retried from the top (see Program), so neither import loses a claim.
+/// </summary>
+public static class ImportDossierHandler
+{
+    public static async Task<StoredSources> LoadAsync(ImportDossier command, IQuerySession session, CancellationToken ct)
+    {
+        var ids = command.Dossier.Sources.Select(s => s.Id)
+            .Concat(command.Dossier.Accounts.Select(a => a.Source))
+            .Distinct()
+            .Select(SourceStream.Key)
+            .ToArray();
+        var stored = await session.LoadManyAsync<SourceProfile>(ct, ids);
+        return new StoredSources(stored.ToDictionary(s => s.SourceId));
+    }
+
+    public static (ImportOutcome, Events, IMartenOp) Handle(
+        ImportDossier command,
+        [WriteAggregate(nameof(ImportDossier.CallId), Required = false)] CallReconciliation? call,
+        StoredSources sources,
+        IDocumentSession session)
+    {
+        var decision = DossierImport.Decide(command.Dossier, call, sources.ById);
+        var outcome = new ImportOutcome(decision.CallId, decision.Refused ? 0 : decision.Appended, decision.Unchanged,
+            decision.Problems, decision.Conflicts);
+        if (decision.Refused || decision.Appended == 0) return (outcome, [], MartenOps.Nothing());
+
+        session.LastModifiedBy = command.Editor;
+        session.SetHeader("via", command.Via);
+        return (outcome, [.. decision.CallEvents], new StartSourceStreams(decision.NewSources));
+    }
+}
+
+public sealed record StoredSources(IReadOnlyDictionary<string, SourceProfile> ById);
+
+/// <summary>Starts one stream per new source. Starting fails if another import registered it first; the retry then sees it.</summary>
+public sealed class StartSourceStreams(IReadOnlyList<SourceRegistered> sources) : IMartenOp
+{
+    public void Execute(IDocumentSession session)
+    {
+        foreach (var source in sources) session.Events.StartStream<SourceProfile>(SourceStream.Key(source.SourceId), source);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Claims.Domain.Dossiers;
+using Claims.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Claims.Web.Features.Import;
+
+public sealed record ImportResponse(string CallId, int Appended, int Unchanged);
+
+public static class ImportDossierEndpoint
+{
+    /// <summary>POST /api/dossiers: a dossier as the body; 200 with what was appended, 400 listing every problem, 409 on a conflict.</summary>
+    [WolverinePost("/api/dossiers")]
+    [Authorize(Policy = EditorKey.Policy)]
+    public static async Task<IResult> Post(HttpRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        var reading = DossierReader.Read(await reader.ReadToEndAsync(ct));
+        if (!reading.IsValid) return Problems.Invalid(reading.Problems, "The dossier was refused; nothing was imported.");
+
+        var outcome = await bus.InvokeAsync<ImportOutcome>(new ImportDossier(reading.Dossier!, user.EditorName(), "http"), ct);
+        return outcome switch
+        {
+            { Problems.Count: > 0 } => Problems.Invalid(outcome.Problems, "The dossier was refused; nothing was imported."),
+            { Conflicts.Count: > 0 } => Problems.Conflict(outcome.Conflicts,
+                "The dossier contradicts what is stored; nothing was imported. Change stored claims with a correction."),
+            _ => Results.Ok(new ImportResponse(outcome.CallId, outcome.Appended, outcome.Unchanged))
+        };
+    }
+}

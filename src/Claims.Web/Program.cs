@@ -1,0 +1,60 @@
+using Claims.Domain;
+using Claims.Web;
+using Claims.Web.Database;
+using Claims.Web.Security;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using Marten;
+using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The tracker serves on http://127.0.0.1:5080 unless --urls or ASPNETCORE_URLS say otherwise; a command
+// (import, discrepancies...) runs its host on a spare loopback port so it can run beside a serving tracker.
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+    builder.WebHost.UseUrls(CommandLine.IsCommand(args) ? "http://127.0.0.1:0" : "http://127.0.0.1:5080");
+
+string connectionString;
+try
+{
+    connectionString = DatabaseSettings.ConnectionString(builder);
+}
+catch (EmbeddedPostgresException e)
+{
+    Console.Error.WriteLine($"Claims cannot start its database: {e.Message}");
+    return 1;
+}
+var schema = DatabaseSettings.Schema(builder.Configuration);
+
+if (CommandLine.IsCommand(args)) builder.Configuration["Claims:LoadSample"] = "false";
+builder.EnsureEditorKey();
+builder.Services.AddEditorKey();
+builder.Services.AddProblemDetails();
+
+builder.Services.AddMarten(opts => ClaimsStore.Configure(opts, connectionString, schema))
+    .UseLightweightSessions()
+    .ApplyAllDatabaseChangesOnStartup()
+    .IntegrateWithWolverine(w => w.MessageStorageSchemaName = schema + "_wolverine");
+
+builder.Host.UseWolverine(opts =>
+{
+    opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+    opts.Policies.AutoApplyTransactions();
+    // Two imports into one call race on the stream version; the loser reloads and decides again.
+    opts.OnException<ConcurrencyException>().RetryWithCooldown(
+        TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(60), TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(400));
+});
+builder.Services.AddWolverineHttp();
+builder.Services.AddHostedService<SampleLoader>();
+
+var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapWolverineEndpoints(opts => opts.MapConcurrencyFailuresToConflict());
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;
