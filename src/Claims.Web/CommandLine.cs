@@ -1,3 +1,5 @@
+using Spectre.Console;
+
 namespace Claims.Web;
 
 public static class CommandLine
@@ -5,4 +7,20 @@ public static class CommandLine
     /// <summary>True when the arguments name a command (import, projections...) rather than serving.</summary>
     public static bool IsCommand(string[] args) =>
         args.Length > 0 && !args[0].StartsWith('-') && !args[0].Equals("run", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A command's results, on standard output.</summary>
+    public static IAnsiConsole Results { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+
+    /// <summary>
+    /// Keeps standard output for a command's results (a table, or JSON to pipe on): the framework's own
+    /// chatter and the logs go to standard error, and only warnings are logged.
+    /// </summary>
+    public static void QuietForCommands(WebApplicationBuilder builder, string[] args)
+    {
+        if (!IsCommand(args)) return;
+        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        builder.Configuration["Claims:LoadSample"] = "false";
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    }
 }

@@ -11,6 +11,7 @@ using Wolverine.Http;
 using Wolverine.Marten;
 
 var builder = WebApplication.CreateBuilder(args);
+CommandLine.QuietForCommands(builder, args);
 
 // The tracker serves on http://127.0.0.1:5080 unless --urls or ASPNETCORE_URLS say otherwise; a command
 // (import, discrepancies...) runs its host on a spare loopback port so it can run beside a serving tracker.
@@ -29,7 +30,6 @@ catch (EmbeddedPostgresException e)
 }
 var schema = DatabaseSettings.Schema(builder.Configuration);
 
-if (CommandLine.IsCommand(args)) builder.Configuration["Claims:LoadSample"] = "false";
 builder.EnsureEditorKey();
 builder.Services.AddEditorKey();
 builder.Services.AddProblemDetails();

@@ -15,18 +15,10 @@ public static class DatabaseSettings
     {
         if (builder.Configuration.GetConnectionString("Marten") is { Length: > 0 } configured) return configured;
 
-        if (OperatingSystem.IsWindows())
-            throw new EmbeddedPostgresException("The embedded database needs Linux or macOS. " + PostgresBinaries.InstallHint);
-        return StartEmbedded(builder);
-    }
-
-    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private static string StartEmbedded(WebApplicationBuilder builder)
-    {
         var postgres = EmbeddedPostgres.Start(DataFolder.Default());
         builder.Services.AddSingleton(postgres);   // disposed, and so stopped, when the host is
         AppDomain.CurrentDomain.ProcessExit += (_, _) => postgres.Stop();
-        Console.WriteLine($"Claims database: embedded PostgreSQL on 127.0.0.1:{postgres.Port}, data in {postgres.DataFolder}");
+        Console.Error.WriteLine($"Claims database: embedded PostgreSQL on 127.0.0.1:{postgres.Port}, data in {postgres.DataFolder}");
         return postgres.ConnectionString;
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using Npgsql;
 
@@ -13,7 +12,6 @@ namespace Claims.Web.Database;
 /// server stops it again. PostgreSQL refuses to run as root, so as root its programs run as the
 /// <c>postgres</c> user that Debian's package creates.
 /// </summary>
-[UnsupportedOSPlatform("windows")]
 public sealed class EmbeddedPostgres : IDisposable
 {
     public const string Database = "claims";

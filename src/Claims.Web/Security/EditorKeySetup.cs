@@ -19,10 +19,10 @@ public static class EditorKeySetup
         if (!File.Exists(file))
         {
             File.WriteAllText(file, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant());
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
         var key = File.ReadAllText(file).Trim();
         builder.Configuration["Claims:EditorKey"] = key;
-        Console.WriteLine($"Claims editor key (from {file}; set Claims__EditorKey to choose your own): {key}");
+        Console.Error.WriteLine($"Claims editor key (from {file}; set Claims__EditorKey to choose your own): {key}");
     }
 }

@@ -1,0 +1,54 @@
+using System.Net.Http.Headers;
+using Alba;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+namespace Claims.Tests.Support;
+
+/// <summary>
+/// The real program (Wolverine HTTP pipeline, Marten, the editor key) on the test database, in a schema of
+/// its own. Tests in one class share it and keep apart by using their own call ids.
+/// </summary>
+public class AppFixture : IAsyncLifetime
+{
+    public const string EditorKey = "test-editor-key";
+
+    public IAlbaHost Host { get; private set; } = null!;
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    /// <summary>Whether the sample call is loaded on start, as on a user's first run.</summary>
+    protected virtual bool LoadSample => false;
+
+    public async Task InitializeAsync()
+    {
+        var connection = TestDatabase.ConnectionString;
+        Host = await AlbaHost.For<Program>(b =>
+        {
+            b.UseSetting("ConnectionStrings:Marten", connection);
+            b.UseSetting("Claims:Schema", TestDatabase.NewSchema("app"));
+            b.UseSetting("Claims:EditorKey", EditorKey);
+            b.UseSetting("Claims:LoadSample", LoadSample ? "true" : "false");
+            b.ConfigureServices(s =>
+            {
+                s.RunWolverineInSoloMode();
+                s.DisableAllExternalWolverineTransports();
+            });
+        });
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>A plain HTTP client on the test server, for requests Alba's scenarios do not shape (raw bodies).</summary>
+    public HttpClient Client(bool editor = true, string? key = null)
+    {
+        var client = Host.Server.CreateClient();
+        if (editor) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key ?? EditorKey);
+        return client;
+    }
+}
+
+public sealed class SampleAppFixture : AppFixture
+{
+    protected override bool LoadSample => true;
+}

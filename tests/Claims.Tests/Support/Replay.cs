@@ -1,0 +1,30 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Claims.Tests.Support;
+
+/// <summary>
+/// Replays events through a projection with no database: each event is wrapped as Marten would store it
+/// (stream key, version, sequence, timestamp one minute apart, editor) and handed to the projection's Evolve.
+/// Given these events, expect this view.
+/// </summary>
+public static class Replay
+{
+    public static readonly DateTimeOffset Start = new(2025, 11, 24, 14, 0, 0, TimeSpan.Zero);
+
+    public static TDoc? Project<TDoc>(SingleStreamProjection<TDoc, string> projection, string streamKey, params object[] events)
+        where TDoc : class =>
+        Wrap(streamKey, events).Aggregate((TDoc?)null, (doc, e) => projection.Evolve(doc, streamKey, e));
+
+    public static IReadOnlyList<IEvent> Wrap(string streamKey, params object[] events) =>
+        events.Select((data, i) =>
+        {
+            var e = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(data.GetType()), data)!;
+            e.StreamKey = streamKey;
+            e.Version = i + 1;
+            e.Sequence = i + 1;
+            e.Timestamp = Start.AddMinutes(i);
+            e.UserName = "replay";
+            return e;
+        }).ToList();
+}

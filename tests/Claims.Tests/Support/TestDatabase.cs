@@ -1,0 +1,34 @@
+using Claims.Web.Database;
+
+namespace Claims.Tests.Support;
+
+/// <summary>
+/// One PostgreSQL for the whole test run: <c>CLAIMS_TEST_CONNECTION</c> when set, otherwise a throwaway
+/// embedded cluster (the program's own mechanism) in a temporary folder, stopped and removed at exit.
+/// Test classes isolate themselves by schema.
+/// </summary>
+public static class TestDatabase
+{
+    private static readonly Lazy<string> Connection = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static int _schemas;
+
+    public static string ConnectionString => Connection.Value;
+
+    /// <summary>A fresh schema name for one test class.</summary>
+    public static string NewSchema(string prefix) =>
+        $"t_{prefix.ToLowerInvariant()}_{Interlocked.Increment(ref _schemas)}_{Environment.ProcessId}";
+
+    private static string Start()
+    {
+        if (Environment.GetEnvironmentVariable("CLAIMS_TEST_CONNECTION") is { Length: > 0 } configured) return configured;
+
+        var folder = Path.Combine(Path.GetTempPath(), $"claims-tests-{Environment.ProcessId}");
+        var postgres = EmbeddedPostgres.Start(folder, durable: false);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            postgres.Stop();
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        };
+        return postgres.ConnectionString;
+    }
+}
