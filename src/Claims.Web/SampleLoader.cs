@@ -7,7 +7,7 @@ using Wolverine;
 namespace Claims.Web;
 
 /// <summary>Loads the sample call (docs/samples) into a new, empty database when the tracker starts serving.</summary>
-public sealed class SampleLoader(IDocumentStore store, IMessageBus bus, IConfiguration config, ILogger<SampleLoader> log) : IHostedService
+public sealed class SampleLoader(IDocumentStore store, IServiceScopeFactory scopes, IConfiguration config, ILogger<SampleLoader> log) : IHostedService
 {
     public const string SampleCallId = "2025-11-24-xi-trump-call";
 
@@ -19,6 +19,8 @@ public sealed class SampleLoader(IDocumentStore store, IMessageBus bus, IConfigu
 
         var reading = DossierReader.Read(ReadSample());
         if (!reading.IsValid) throw new InvalidOperationException("The shipped sample dossier is invalid: " + string.Join("; ", reading.Problems));
+        using var scope = scopes.CreateScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
         var outcome = await bus.InvokeAsync<ImportOutcome>(new ImportDossier(reading.Dossier!, "claims-sample", "sample"), ct);
         log.LogInformation("Loaded the sample call {CallId} into the new database: {Appended} events", outcome.CallId, outcome.Appended);
     }
