@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Claims.Tests.Api;
+
+/// <summary>Corrections, retractions and a claim's history, through the real pipeline.</summary>
+public class ClaimChangesApiTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private async Task Import(string callId)
+    {
+        var response = await app.Client().PostAsync("/api/dossiers",
+            new StringContent(Dossiers.Minimal(callId, callId + "-cn", callId + "-us").ToJsonString(), Encoding.UTF8, "application/json"));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private async Task<(HttpStatusCode, JsonElement)> Send(string url, object body, HttpClient? client = null)
+    {
+        var response = await (client ?? app.Client()).PostAsJsonAsync(url, body);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    private Task<JsonElement> Get(string url) => app.Client(editor: false).GetFromJsonAsync<JsonElement>(url);
+
+    private static JsonElement Topic(JsonElement view, string topic) =>
+        view.GetProperty("topics").EnumerateArray().Single(t => t.GetProperty("topic").GetString() == topic);
+
+    [Fact]
+    public async Task a_correction_changes_the_view_and_the_history_keeps_both_versions()
+    {
+        await Import("chg-correct");
+        var client = app.Client();
+        client.DefaultRequestHeaders.Add("X-Editor", "desk-editor");
+
+        var (status, body) = await Send("/api/claims/chg-correct/us-trade/corrections",
+            new { reason = "The readout speaks of Taiwan, not trade", topic = "taiwan", stance = "denied", statement = "Taiwan was not discussed." }, client);
+        status.ShouldBe(HttpStatusCode.OK, body.ToString());
+        body.GetProperty("version").GetInt32().ShouldBe(2);
+
+        var view = await Get("/api/calls/chg-correct/reconciliation");
+        Topic(view, "taiwan").GetProperty("verdict").GetString().ShouldBe("contradicted");
+
+        var history = await Get("/api/claims/chg-correct/us-trade/history");
+        var versions = history.GetProperty("versions").EnumerateArray().ToList();
+        versions.Select(v => v.GetProperty("change").GetString()).ShouldBe(["recorded", "corrected"]);
+        versions[0].GetProperty("content").GetProperty("topic").GetString().ShouldBe("trade");
+        versions[1].GetProperty("content").GetProperty("topic").GetString().ShouldBe("taiwan");
+        versions[1].GetProperty("reason").GetString().ShouldBe("The readout speaks of Taiwan, not trade");
+        versions[1].GetProperty("recordedBy").GetString().ShouldBe("desk-editor");
+    }
+
+    [Fact]
+    public async Task a_correction_keeps_what_it_does_not_name_and_null_clears_an_optional_field()
+    {
+        await Import("chg-partial");
+        (await Send("/api/claims/chg-partial/us-trade/corrections", new { reason = "no facet in the source", facet = (object?)null }))
+            .Item1.ShouldBe(HttpStatusCode.OK);
+
+        var history = await Get("/api/claims/chg-partial/us-trade/history");
+        var latest = history.GetProperty("versions").EnumerateArray().Last().GetProperty("content");
+        latest.GetProperty("statement").GetString().ShouldBe("The call was mainly about trade.");
+        latest.TryGetProperty("facet", out var facet).ShouldBeTrue();
+        facet.ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task a_retraction_removes_the_claim_from_the_view_but_not_from_the_log()
+    {
+        await Import("chg-retract");
+        var (status, _) = await Send("/api/claims/chg-retract/cn-taiwan/retraction", new { reason = "misread the readout" });
+        status.ShouldBe(HttpStatusCode.OK);
+
+        var view = await Get("/api/calls/chg-retract/reconciliation");
+        view.GetProperty("claimCount").GetInt32().ShouldBe(1);
+        view.GetProperty("topics").EnumerateArray().Select(t => t.GetProperty("topic").GetString()).ShouldNotContain("taiwan");
+
+        var history = await Get("/api/claims/chg-retract/cn-taiwan/history");
+        history.GetProperty("retracted").GetBoolean().ShouldBeTrue();
+        history.GetProperty("versions").GetArrayLength().ShouldBe(2);
+
+        (await Send("/api/claims/chg-retract/cn-taiwan/retraction", new { reason = "again" })).Item1.ShouldBe(HttpStatusCode.Conflict);
+        (await Send("/api/claims/chg-retract/cn-taiwan/corrections", new { reason = "x", statement = "y" })).Item1.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task bad_changes_are_refused_by_path()
+    {
+        await Import("chg-bad");
+        var (status, body) = await Send("/api/claims/chg-bad/us-trade/corrections", new { stance = "maybe", topic = "Not A Slug" });
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        body.GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe(["$.reason", "$.stance", "$.topic"], ignoreOrder: true);
+
+        (await Send("/api/claims/chg-bad/us-trade/corrections", new { reason = "nothing new" })).Item1.ShouldBe(HttpStatusCode.BadRequest);
+        (await Send("/api/claims/chg-bad/us-trade/retraction", new { })).Item1.ShouldBe(HttpStatusCode.BadRequest);
+
+        var history = await Get("/api/claims/chg-bad/us-trade/history");
+        history.GetProperty("versions").GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task unknown_calls_and_claims_are_404_and_writes_need_the_key()
+    {
+        await Import("chg-404");
+        (await Send("/api/claims/no-such-call/x/retraction", new { reason = "r" })).Item1.ShouldBe(HttpStatusCode.NotFound);
+        (await Send("/api/claims/chg-404/no-such-claim/retraction", new { reason = "r" })).Item1.ShouldBe(HttpStatusCode.NotFound);
+        (await app.Client(editor: false).GetAsync("/api/claims/chg-404/no-such-claim/history")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Send("/api/claims/chg-404/cn-taiwan/retraction", new { reason = "r" }, app.Client(editor: false))).Item1.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+}

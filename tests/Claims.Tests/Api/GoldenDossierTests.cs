@@ -1,0 +1,62 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Claims.Tests.Api;
+
+/// <summary>
+/// Dossiers of calls the program has never seen (tests/Claims.Tests/Dossiers), each with the view the rules of
+/// spec section 3 give, worked out by hand in its <c>.expected.json</c>: every verdict and every asserting,
+/// denying and silent list, now and published as of several instants.
+/// </summary>
+public class GoldenDossierTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    public static TheoryData<string> Files() =>
+        [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Dossiers"), "*.expected.json")
+            .Select(f => Path.GetFileName(f).Replace(".expected.json", "")).Order()];
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public async Task the_view_is_exactly_what_the_rules_give(string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "Dossiers");
+        var expected = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, name + ".expected.json"))).RootElement;
+        var callId = expected.GetProperty("callId").GetString()!;
+
+        var import = await app.Client().PostAsync("/api/dossiers",
+            new StringContent(await File.ReadAllTextAsync(Path.Combine(folder, name + ".json")), Encoding.UTF8, "application/json"));
+        import.StatusCode.ShouldBe(HttpStatusCode.OK, await import.Content.ReadAsStringAsync());
+
+        var client = app.Client(editor: false);
+        var view = await client.GetFromJsonAsync<JsonElement>($"/api/calls/{callId}/reconciliation");
+        view.GetProperty("claimCount").GetInt32().ShouldBe(expected.GetProperty("claimCount").GetInt32());
+        view.GetProperty("discrepancyCount").GetInt32().ShouldBe(expected.GetProperty("discrepancyCount").GetInt32());
+        Actual(view).ShouldBe(Expected(expected.GetProperty("topics")), $"{callId} now");
+
+        foreach (var asOf in expected.GetProperty("publishedAsOf").EnumerateArray())
+        {
+            var instant = asOf.GetProperty("instant").GetString()!;
+            var then = await client.GetFromJsonAsync<JsonElement>($"/api/calls/{callId}/reconciliation?publishedAsOf={Uri.EscapeDataString(instant)}");
+            Actual(then).ShouldBe(Expected(asOf.GetProperty("topics")), $"{callId} published as of {instant}");
+        }
+
+        var calls = await client.GetFromJsonAsync<JsonElement>("/api/calls");
+        var listed = calls.EnumerateArray().Single(c => c.GetProperty("id").GetString() == callId);
+        listed.GetProperty("discrepancyCount").GetInt32().ShouldBe(expected.GetProperty("discrepancyCount").GetInt32());
+    }
+
+    private static string[] Actual(JsonElement view) =>
+        Lines(view.GetProperty("topics").EnumerateArray().Select(t => (t.GetProperty("topic").GetString()!, t)));
+
+    private static string[] Expected(JsonElement topics) =>
+        Lines(topics.EnumerateObject().Select(p => (p.Name, p.Value)));
+
+    /// <summary>One comparable line per topic: verdict and the three source lists.</summary>
+    private static string[] Lines(IEnumerable<(string Topic, JsonElement Value)> items) =>
+        items.Select(i => $"{i.Topic}: {i.Value.GetProperty("verdict").GetString()} " +
+                          $"asserting [{List(i.Value, "asserting")}] denying [{List(i.Value, "denying")}] silent [{List(i.Value, "silent")}]")
+            .Order(StringComparer.Ordinal).ToArray();
+
+    private static string List(JsonElement e, string name) => string.Join(",", e.GetProperty(name).EnumerateArray().Select(x => x.GetString()));
+}
