@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Claims.Tests.CommandLine;
+
+/// <summary>The program's own command line (import, discrepancies), run as a user runs it, as a separate process.</summary>
+public class ProgramCommandTests
+{
+    private readonly string _schema = TestDatabase.NewSchema("cli");
+
+    private async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        var program = Path.Combine(AppContext.BaseDirectory, "Claims.Web.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(program);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment["ConnectionStrings__Marten"] = TestDatabase.ConnectionString;
+        info.Environment["Claims__Schema"] = _schema;
+        info.Environment["Claims__EditorKey"] = "cli-key";
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    [Fact]
+    public async Task import_prints_what_each_file_appended_and_fails_on_a_refused_file()
+    {
+        var folder = Directory.CreateTempSubdirectory("claims-cli-").FullName;
+        var good = Path.Combine(folder, "good.json");
+        var bad = Path.Combine(folder, "bad.json");
+        await File.WriteAllTextAsync(good, Dossiers.Minimal("cli-call", "cli-cn", "cli-us").ToJsonString());
+        var broken = Dossiers.Minimal("cli-bad", "cli-cn", "cli-us");
+        broken["claims"]![0]!["stance"] = "maybe";
+        await File.WriteAllTextAsync(bad, broken.ToJsonString());
+
+        var (exit, output, errors) = await Run("import", good, bad, "--editor", "cli-test");
+        exit.ShouldNotBe(0, output + errors);
+        output.ShouldContain("cli-call");
+        output.ShouldContain("refused");
+        errors.ShouldContain("$.claims[0].stance");
+
+        (exit, output, errors) = await Run("import", good);
+        exit.ShouldBe(0, output + errors);
+        output.ShouldContain("already stored");
+
+        (exit, output, errors) = await Run("discrepancies", "--call", "cli-call", "--json");
+        exit.ShouldBe(0, errors);
+        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        rows.Select(r => (r.GetProperty("topic").GetString(), r.GetProperty("verdict").GetString()))
+            .ShouldBe([("taiwan", "omitted"), ("trade", "omitted")], ignoreOrder: true);
+    }
+}
