@@ -5,6 +5,7 @@ using Claims.Web.Security;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using Marten;
+using Marten.Exceptions;
 using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Http;
@@ -43,9 +44,10 @@ builder.Host.UseWolverine(opts =>
 {
     opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
     opts.Policies.AutoApplyTransactions();
-    // Two imports into one call race on the stream version; the loser reloads and decides again.
-    opts.OnException<ConcurrencyException>().RetryWithCooldown(
-        TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(60), TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(400));
+    // Two imports that start the same call or source stream collide; the loser reloads and decides again.
+    opts.OnException<ConcurrencyException>().Or<ExistingStreamIdCollisionException>().RetryWithCooldown(
+        TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100),
+        TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400));
 });
 builder.Services.AddWolverineHttp();
 builder.Services.AddHostedService<SampleLoader>();

@@ -167,14 +167,16 @@ public class ImportApiTests(AppFixture app) : IClassFixture<AppFixture>
         (await EventCount("import-unauthorised")).ShouldBe(0);
     }
 
-    [Fact]
-    public async Task two_concurrent_imports_into_one_call_both_land()
+    [Theory]
+    [InlineData("import-race", true)]
+    [InlineData("import-race-new", false)]
+    public async Task concurrent_imports_into_one_call_all_land(string callId, bool callExists)
     {
-        (await Post(Dossiers.Minimal("import-race", "race-cn", "race-us"))).Status.ShouldBe(HttpStatusCode.OK);
+        if (callExists) (await Post(Dossiers.Minimal(callId, callId + "-cn", callId + "-us"))).Status.ShouldBe(HttpStatusCode.OK);
 
         JsonObject WithClaims(string prefix, int count)
         {
-            var d = Dossiers.Minimal("import-race", "race-cn", "race-us");
+            var d = Dossiers.Minimal(callId, callId + "-cn", callId + "-us");
             for (var i = 0; i < count; i++)
                 d["claims"]!.AsArray().Add(new JsonObject
                 {
@@ -186,9 +188,10 @@ public class ImportApiTests(AppFixture app) : IClassFixture<AppFixture>
         var imports = Enumerable.Range(0, 6).Select(i => Post(WithClaims($"writer{i}", 3))).ToList();
         var results = await Task.WhenAll(imports);
         results.ShouldAllBe(r => r.Status == HttpStatusCode.OK);
-        results.Sum(r => r.Body.GetProperty("appended").GetInt32()).ShouldBe(18);
 
-        var view = await app.Client(editor: false).GetFromJsonAsync<JsonElement>("/api/calls/import-race/reconciliation");
+        results.Sum(r => r.Body.GetProperty("appended").GetInt32()).ShouldBe(callExists ? 18 : 18 + 7);
+
+        var view = await app.Client(editor: false).GetFromJsonAsync<JsonElement>($"/api/calls/{callId}/reconciliation");
         view.GetProperty("claimCount").GetInt32().ShouldBe(20);
     }
 }

@@ -22,8 +22,9 @@ public sealed record ImportOutcome(string CallId, int Appended, int Unchanged, I
 /// <summary>
 /// The aggregate handler workflow: Wolverine fetches the call's stream for writing, <see cref="Handle"/> decides
 /// (a pure function of the dossier and what is stored), and the returned events are appended in one
-/// transaction with the new sources' streams. A concurrent import of the same call fails the version check
-/// and is retried from the top (see Program), so neither import loses a claim.
+/// transaction with the new sources' streams. The stream is locked while the import decides, so concurrent
+/// imports of one call queue up instead of failing; two imports that both create a new call or source collide,
+/// and the loser is retried from the top (see Program) and then sees what the winner stored.
 /// </summary>
 public static class ImportDossierHandler
 {
@@ -40,7 +41,7 @@ public static class ImportDossierHandler
 
     public static (ImportOutcome, Events, IMartenOp) Handle(
         ImportDossier command,
-        [WriteAggregate(nameof(ImportDossier.CallId), Required = false)] CallReconciliation? call,
+        [WriteAggregate(nameof(ImportDossier.CallId), Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] CallReconciliation? call,
         StoredSources sources,
         IDocumentSession session)
     {

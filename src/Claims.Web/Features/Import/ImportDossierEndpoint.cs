@@ -20,7 +20,17 @@ public static class ImportDossierEndpoint
         var reading = DossierReader.Read(await reader.ReadToEndAsync(ct));
         if (!reading.IsValid) return Problems.Invalid(reading.Problems, "The dossier was refused; nothing was imported.");
 
-        var outcome = await bus.InvokeAsync<ImportOutcome>(new ImportDossier(reading.Dossier!, user.EditorName(), "http"), ct);
+        ImportOutcome outcome;
+        try
+        {
+            outcome = await bus.InvokeAsync<ImportOutcome>(new ImportDossier(reading.Dossier!, user.EditorName(), "http"), ct);
+        }
+        catch (Exception e) when (e is JasperFx.ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException)
+        {
+            // Still losing after the retries: nothing was written, and the client may simply send it again.
+            return Results.Problem("Other imports kept changing this call at the same moment; nothing was imported. Send the dossier again.",
+                statusCode: StatusCodes.Status409Conflict, title: "Concurrent change");
+        }
         return outcome switch
         {
             { Problems.Count: > 0 } => Problems.Invalid(outcome.Problems, "The dossier was refused; nothing was imported."),
