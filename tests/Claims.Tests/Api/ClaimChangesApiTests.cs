@@ -52,6 +52,28 @@ public class ClaimChangesApiTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task recorded_as_of_shows_what_the_database_knew_before_a_correction()
+    {
+        await Import("chg-recorded");
+        var before = await Get("/api/claims/chg-recorded/us-trade/history");
+        var recordedAt = before.GetProperty("versions")[0].GetProperty("recordedAt").GetString()!;
+        await Task.Delay(20);
+        (await Send("/api/claims/chg-recorded/us-trade/corrections", new { reason = "re-read", topic = "taiwan", stance = "denied" }))
+            .Item1.ShouldBe(HttpStatusCode.OK);
+
+        var now = await Get("/api/calls/chg-recorded/reconciliation");
+        Topic(now, "taiwan").GetProperty("verdict").GetString().ShouldBe("contradicted");
+
+        var then = await Get($"/api/calls/chg-recorded/reconciliation?recordedAsOf={Uri.EscapeDataString(recordedAt)}");
+        Topic(then, "taiwan").GetProperty("verdict").GetString().ShouldBe("omitted");
+        Topic(then, "trade").GetProperty("verdict").GetString().ShouldBe("omitted");
+        then.GetProperty("asOf").GetProperty("recordedAsOf").GetString().ShouldNotBeNull();
+
+        var beforeAnything = await app.Client(editor: false).GetAsync("/api/calls/chg-recorded/reconciliation?recordedAsOf=2000-01-01T00:00:00Z");
+        beforeAnything.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task a_correction_keeps_what_it_does_not_name_and_null_clears_an_optional_field()
     {
         await Import("chg-partial");
