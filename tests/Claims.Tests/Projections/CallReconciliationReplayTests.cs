@@ -83,19 +83,16 @@ public class CallReconciliationReplayTests
     public void a_correction_that_changes_a_facet_makes_sources_agree()
     {
         var facet = (string v) => new Facet("duration-minutes", v);
-        var view = Project(
+        object[] events =
+        [
             _call.Registered(),
             _call.Account("cn", "cn-mfa", "CN", "statement"),
             _call.Account("us", "white-house", "US", "statement"),
             _call.Claim("cn-1", "cn", "duration", facet: facet("60")),
-            _call.Claim("us-1", "us", "duration", facet: facet("90")));
-        view.Topics.Single().Verdict.ShouldBe(Verdict.Divergent);
-
-        var corrected = Replay.Project(new CallReconciliationProjection(), _call.CallId,
-            [.. new object[] { _call.Registered(), _call.Account("cn", "cn-mfa", "CN", "statement"), _call.Account("us", "white-house", "US", "statement"),
-                _call.Claim("cn-1", "cn", "duration", facet: facet("60")), _call.Claim("us-1", "us", "duration", facet: facet("90")),
-                _call.Correct("us-1", "duration", facet: facet("60")) }])!;
-        corrected.Topics.Single().Verdict.ShouldBe(Verdict.Corroborated);
+            _call.Claim("us-1", "us", "duration", facet: facet("90")),
+        ];
+        Project(events).Topics.Single().Verdict.ShouldBe(Verdict.Divergent);
+        Project([.. events, _call.Correct("us-1", "duration", facet: facet("60"))]).Topics.Single().Verdict.ShouldBe(Verdict.Corroborated);
     }
 
     [Fact]
