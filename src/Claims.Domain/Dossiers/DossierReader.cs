@@ -49,12 +49,13 @@ public static class DossierReader
         var accounts = ReadList(file, "accounts", problems, AccountFields, ReadAccount);
         var claims = ReadList(file, "claims", problems, ClaimFields, ReadClaim);
 
-        Unique(sources, "sources", s => s.Item?.Id, problems);
-        Unique(accounts, "accounts", a => a.Item?.Id, problems);
-        Unique(claims, "claims", c => c.Item?.Id, problems);
+        Unique(sources, "sources", problems);
+        Unique(accounts, "accounts", problems);
+        Unique(claims, "claims", problems);
 
-        var accountIds = accounts.Select(a => a.Item?.Id).OfType<string>().ToHashSet();
-        foreach (var (claim, path) in claims)
+        // Ids as written, even of accounts that have other problems, so their claims are not also reported as orphans.
+        var accountIds = accounts.Select(a => a.Id).OfType<string>().ToHashSet();
+        foreach (var (claim, path, _) in claims)
         {
             if (claim is not null && !accountIds.Contains(claim.Account))
                 problems.Add(new Problem($"{path}.account", $"names account \"{claim.Account}\", which is not among this file's accounts"));
@@ -168,27 +169,30 @@ public static class DossierReader
     private static readonly string[] AccountFields = ["id", "source", "kind", "publishedAt", "language", "url", "title"];
     private static readonly string[] ClaimFields = ["id", "account", .. ContentFields];
 
-    private static List<(T? Item, string Path)> ReadList<T>(
+    private static List<(T? Item, string Path, string? Id)> ReadList<T>(
         JsonFields file, string name, List<Problem> problems, string[] known, Func<JsonFields, T?> read) where T : class
     {
-        var list = new List<(T?, string)>();
+        var list = new List<(T?, string, string?)>();
         if (file.Array(name, required: false) is not { } array) return list;
         var index = 0;
         foreach (var element in array.EnumerateArray())
         {
             var path = $"{file.At(name)}[{index++}]";
             var fields = JsonFields.Object(element, path, problems, known);
-            list.Add((fields is null ? null : read(fields), path));
+            var id = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var raw) && raw.ValueKind == JsonValueKind.String
+                ? raw.GetString()
+                : null;
+            list.Add((fields is null ? null : read(fields), path, id));
         }
         return list;
     }
 
-    private static void Unique<T>(List<(T? Item, string Path)> items, string name, Func<(T? Item, string Path), string?> id, List<Problem> problems)
+    private static void Unique<T>(List<(T? Item, string Path, string? Id)> items, string name, List<Problem> problems)
     {
         var first = new Dictionary<string, string>();
         foreach (var item in items)
         {
-            if (id(item) is not { } key) continue;
+            if (item.Id is not { } key) continue;
             if (first.TryGetValue(key, out var earlier))
                 problems.Add(new Problem($"{item.Path}.id", $"\"{key}\" is already the id of {earlier}; {name} ids must be unique"));
             else
@@ -196,7 +200,7 @@ public static class DossierReader
         }
     }
 
-    private static IReadOnlyList<T> Items<T>(List<(T? Item, string Path)> items) where T : class =>
+    private static IReadOnlyList<T> Items<T>(List<(T? Item, string Path, string? Id)> items) where T : class =>
         items.Select(i => i.Item!).ToList();
 
     private static string FirstSentence(string message)

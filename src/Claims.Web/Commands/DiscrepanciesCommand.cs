@@ -45,7 +45,8 @@ public sealed class DiscrepanciesCommand : JasperFxAsyncCommand<DiscrepanciesInp
                 table.AddRow(Markup.Escape(r.Call), Markup.Escape(r.Topic), r.Verdict,
                     Markup.Escape(string.Join(", ", r.Asserting)), Markup.Escape(string.Join(", ", r.Denying)), Markup.Escape(string.Join(", ", r.Silent)));
             CommandLine.Results.Write(table);
-            CommandLine.Results.MarkupLineInterpolated($"{rows.Count} discrepancies in {rows.Select(r => r.Call).Distinct().Count()} calls");
+            var callCount = rows.Select(r => r.Call).Distinct().Count();
+            CommandLine.Results.MarkupLineInterpolated($"{rows.Count} discrepanc{(rows.Count == 1 ? "y" : "ies")} in {callCount} call{(callCount == 1 ? "" : "s")}");
         }
 
         await host.StopAsync();

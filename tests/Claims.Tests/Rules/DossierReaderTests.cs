@@ -105,6 +105,13 @@ public class DossierReaderTests
     }
 
     [Fact]
+    public void claims_of_an_account_with_another_problem_are_not_called_orphans()
+    {
+        var problems = Problems(d => Set(d, "accounts.0.publishedAt", "yesterday"));
+        problems.Select(p => p.Path).ShouldBe(["$.accounts[0].publishedAt"]);
+    }
+
+    [Fact]
     public void participants_must_not_be_empty()
     {
         ShouldName(Problems(d => d["call"]!["participants"] = new JsonArray()), "$.call.participants");

@@ -22,6 +22,7 @@ public static class TestDatabase
     {
         if (Environment.GetEnvironmentVariable("CLAIMS_TEST_CONNECTION") is { Length: > 0 } configured) return configured;
 
+        RemoveLeftovers();
         var folder = Path.Combine(Path.GetTempPath(), $"claims-tests-{Environment.ProcessId}");
         var postgres = EmbeddedPostgres.Start(folder, durable: false);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -30,5 +31,21 @@ public static class TestDatabase
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         };
         return postgres.ConnectionString;
+    }
+
+    /// <summary>Clusters of earlier runs whose test process is gone (killed before it could clean up).</summary>
+    private static void RemoveLeftovers()
+    {
+        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "claims-tests-*"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir)["claims-tests-".Length..], out var pid) || IsRunning(pid)) continue;
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try { return !System.Diagnostics.Process.GetProcessById(pid).HasExited; }
+        catch (ArgumentException) { return false; }
     }
 }
