@@ -44,6 +44,8 @@ builder.Host.UseWolverine(opts =>
 {
     opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
     opts.Policies.AutoApplyTransactions();
+    // A write to an unknown call answers 404 with problem details, like every other 404 here.
+    opts.EntityDefaults.OnMissing = Wolverine.Persistence.OnMissing.ProblemDetailsWith404;
     // Two imports that start the same call or source stream collide; the loser reloads and decides again.
     opts.OnException<ConcurrencyException>().Or<ExistingStreamIdCollisionException>().RetryWithCooldown(
         TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100),
