@@ -1,10 +1,13 @@
 using Claims.Domain.Calls;
+using Claims.Domain.Discrepancies;
 using Claims.Domain.Reconciliation;
 using Claims.Domain.Sources;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Weasel.Core;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
 
 namespace Claims.Domain;
 
@@ -33,5 +36,35 @@ public static class ClaimsStore
         opts.Projections.Add<CallReconciliationProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<CallSummaryProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<SourceProfileProjection>(ProjectionLifecycle.Inline);
+
+        // The cross-call discrepancy index runs in the async daemon, in two stages: the call's state, then its rows.
+        opts.Projections.CompositeProjectionFor(DiscrepancyIndex, index =>
+        {
+            index.Add<CallLedgerProjection>();
+            index.Add<DiscrepancyIndexProjection>(2);
+        });
+        ConfigureDiscrepancyRows(opts);
+    }
+
+    public const string DiscrepancyIndex = "DiscrepancyIndex";
+
+    /// <summary>
+    /// Indexes for the fact-checkers' filters, and a trigram index for substring search in any script
+    /// (Chinese and Japanese have no spaces, so word-based full-text search does not apply).
+    /// </summary>
+    private static void ConfigureDiscrepancyRows(StoreOptions opts)
+    {
+        opts.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
+        var rows = opts.Schema.For<DiscrepancyRow>();
+        rows.Index(x => x.CallDate);
+        rows.Index(x => x.Topic);
+        rows.Index(x => x.Verdict);
+        rows.GinIndexJsonData();
+        rows.Index(x => x.SearchText, index =>
+        {
+            index.Name = "ix_discrepancy_search_trgm";
+            index.Method = IndexMethod.gin;
+            index.Mask = "? gin_trgm_ops";
+        });
     }
 }

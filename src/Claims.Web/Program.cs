@@ -38,11 +38,17 @@ builder.Services.AddProblemDetails();
 builder.Services.AddMarten(opts => ClaimsStore.Configure(opts, connectionString, schema))
     .UseLightweightSessions()
     .ApplyAllDatabaseChangesOnStartup()
-    .IntegrateWithWolverine(w => w.MessageStorageSchemaName = schema + "_wolverine");
+    .IntegrateWithWolverine(w =>
+    {
+        w.MessageStorageSchemaName = schema + "_wolverine";
+        // Wolverine runs the async projections, each on exactly one node, so a second node needs no code change.
+        w.UseWolverineManagedEventSubscriptionDistribution = true;
+    });
 
 builder.Host.UseWolverine(opts =>
 {
     opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+    opts.Durability.Mode = DurabilityMode.Balanced;
     opts.Policies.AutoApplyTransactions();
     // A write to an unknown call answers 404 with problem details, like every other 404 here.
     opts.EntityDefaults.OnMissing = Wolverine.Persistence.OnMissing.ProblemDetailsWith404;

@@ -21,13 +21,16 @@ public sealed record ClaimEntry(
 /// The inline read model of one call (document id = call id): everything recorded about it, and the
 /// verdict of every topic under the current rules. <see cref="ReconciliationView"/> turns it into the API's answer.
 /// </summary>
-public sealed class CallReconciliation
+public class CallReconciliation
 {
     public string Id { get; set; } = "";
     public CallInfo Call { get; set; } = null!;
     public List<AccountEntry> Accounts { get; set; } = [];
     public List<ClaimEntry> Claims { get; set; } = [];
     public List<TopicVerdict> Topics { get; set; } = [];
+
+    /// <summary>Every topic a claim of this call was ever on, including ones corrected away from.</summary>
+    public List<string> TopicsEverSeen { get; set; } = [];
 
     /// <summary>Live (not retracted) claims.</summary>
     public int ClaimCount { get; set; }
@@ -36,6 +39,11 @@ public sealed class CallReconciliation
     /// <summary>Stream version: the number of events this view has seen.</summary>
     public long Version { get; set; }
     public DateTimeOffset LastRecordedAt { get; set; }
+
+    public void Remember(string topic)
+    {
+        if (!TopicsEverSeen.Contains(topic)) TopicsEverSeen.Add(topic);
+    }
 
     public AccountEntry? Account(string accountId) => Accounts.Find(a => a.Id == accountId);
     public ClaimEntry? Claim(string claimId) => Claims.Find(c => c.Id == claimId);

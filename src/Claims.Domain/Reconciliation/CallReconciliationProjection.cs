@@ -4,18 +4,21 @@ using Marten.Events.Aggregation;
 
 namespace Claims.Domain.Reconciliation;
 
+/// <summary>The inline per-call view that the API reads right after a write.</summary>
+public sealed class CallReconciliationProjection : CallStateProjection<CallReconciliation>;
+
 /// <summary>
-/// Builds <see cref="CallReconciliation"/> from a call's stream. One explicit <see cref="Evolve"/> keeps the
-/// logic in plain code that a test can run over a list of events with no database.
+/// Builds a call's state (<see cref="CallReconciliation"/> or a copy type) from its stream. One explicit
+/// <see cref="Evolve"/> keeps the logic in plain code that a test can run over a list of events with no database.
 /// </summary>
-public sealed class CallReconciliationProjection : SingleStreamProjection<CallReconciliation, string>
+public abstract class CallStateProjection<TView> : SingleStreamProjection<TView, string> where TView : CallReconciliation, new()
 {
-    public override CallReconciliation? Evolve(CallReconciliation? view, string id, IEvent e)
+    public override TView? Evolve(TView? view, string id, IEvent e)
     {
         switch (e.Data)
         {
             case CallRegistered registered:
-                view ??= new CallReconciliation { Id = id };
+                view ??= new TView { Id = id };
                 view.Call = new CallInfo(registered.CallId, registered.Title, registered.Kind, registered.Date, registered.Participants);
                 break;
 
@@ -27,6 +30,7 @@ public sealed class CallReconciliationProjection : SingleStreamProjection<CallRe
             case ClaimRecorded recorded when view is not null:
                 view.Claims.Add(new ClaimEntry(recorded.ClaimId, recorded.AccountId, recorded.Content, recorded.Content, 1,
                     e.Timestamp, e.UserName, e.Timestamp, e.UserName));
+                view.Remember(recorded.Content.Topic);
                 break;
 
             case ClaimCorrected corrected when view?.Claim(corrected.ClaimId) is { } claim:
@@ -34,6 +38,7 @@ public sealed class CallReconciliationProjection : SingleStreamProjection<CallRe
                 {
                     Content = corrected.Content, Version = claim.Version + 1, LastChangedAt = e.Timestamp, LastChangedBy = e.UserName
                 });
+                view.Remember(corrected.Content.Topic);
                 break;
 
             case ClaimRetracted retracted when view?.Claim(retracted.ClaimId) is { } claim:
@@ -54,6 +59,6 @@ public sealed class CallReconciliationProjection : SingleStreamProjection<CallRe
         return view;
     }
 
-    private static void Replace(CallReconciliation view, ClaimEntry old, ClaimEntry updated) =>
+    private static void Replace(TView view, ClaimEntry old, ClaimEntry updated) =>
         view.Claims[view.Claims.IndexOf(old)] = updated;
 }

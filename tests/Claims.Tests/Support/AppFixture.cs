@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Alba;
 using Marten;
+using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 
@@ -20,7 +21,7 @@ public class AppFixture : IAsyncLifetime
     /// <summary>Whether the sample call is loaded on start, as on a user's first run.</summary>
     protected virtual bool LoadSample => false;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var connection = TestDatabase.ConnectionString;
         Host = await AlbaHost.For<Program>(b =>
@@ -38,6 +39,17 @@ public class AppFixture : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>Waits until the async daemon has projected every event appended so far (the discrepancy index).</summary>
+    public Task WaitForProjections() => Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+
+    /// <summary>Imports a dossier over HTTP and fails the test unless it was accepted.</summary>
+    public async Task Import(string json)
+    {
+        var response = await Client().PostAsync("/api/dossiers", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        if (response.StatusCode != System.Net.HttpStatusCode.OK)
+            throw new InvalidOperationException($"Import refused ({response.StatusCode}): {await response.Content.ReadAsStringAsync()}");
+    }
 
     /// <summary>A plain HTTP client on the test server, for requests Alba's scenarios do not shape (raw bodies).</summary>
     public HttpClient Client(bool editor = true, string? key = null)

@@ -1,0 +1,73 @@
+using Claims.Domain.Calls;
+using Claims.Domain.Reconciliation;
+
+namespace Claims.Domain.Discrepancies;
+
+/// <summary>A source as a discrepancy row names it.</summary>
+public sealed record RowSource(string Id, string Name, string Side, string Kind);
+
+/// <summary>
+/// One row of the cross-call discrepancy index (document id <c>{callId}/{topic}</c>): a topic of a call whose
+/// verdict is contradicted, omitted or divergent, with everything a fact-checker needs to cite it.
+/// </summary>
+public sealed class DiscrepancyRow
+{
+    public string Id { get; set; } = "";
+    public string CallId { get; set; } = "";
+    public string CallTitle { get; set; } = "";
+    public string CallKind { get; set; } = "";
+    public DateOnly CallDate { get; set; }
+    public List<Participant> Participants { get; set; } = [];
+    public string Topic { get; set; } = "";
+    public string Verdict { get; set; } = "";
+    public List<RowSource> Asserting { get; set; } = [];
+    public List<RowSource> Denying { get; set; } = [];
+    public List<RowSource> Silent { get; set; } = [];
+    public List<FacetComparison> Facets { get; set; } = [];
+    public List<ClaimView> Claims { get; set; } = [];
+    public DateTimeOffset LastRecordedAt { get; set; }
+
+    /// <summary>Every source id named by the row, for filtering.</summary>
+    public List<string> SourceIds { get; set; } = [];
+    /// <summary>Every side named by the row, for filtering.</summary>
+    public List<string> Sides { get; set; } = [];
+    /// <summary>Statements, quotes and translations, lower-cased, for substring search in any script.</summary>
+    public string SearchText { get; set; } = "";
+
+    public static string RowId(string callId, string topic) => $"{callId}/{topic}";
+
+    /// <summary>The row for one topic of a call, or null when that topic is not (or no longer) a discrepancy.</summary>
+    public static DiscrepancyRow? From(CallReconciliation call, string topic)
+    {
+        var view = ReconciliationView.From(call);
+        if (view.Topics.FirstOrDefault(t => t.Topic == topic) is not { Discrepancy: true } found) return null;
+        var sources = view.Sources.ToDictionary(s => s.Id, s => new RowSource(s.Id, s.Name, s.Side, s.Kind));
+        List<RowSource> Named(IEnumerable<string> ids) => ids.Select(id => sources[id]).ToList();
+
+        var named = found.Asserting.Concat(found.Denying).Concat(found.Silent).Distinct().ToList();
+        return new DiscrepancyRow
+        {
+            Id = RowId(call.Id, topic),
+            CallId = call.Id,
+            CallTitle = call.Call.Title,
+            CallKind = call.Call.Kind,
+            CallDate = call.Call.Date,
+            Participants = call.Call.Participants.ToList(),
+            Topic = topic,
+            Verdict = found.Verdict,
+            Asserting = Named(found.Asserting),
+            Denying = Named(found.Denying),
+            Silent = Named(found.Silent),
+            Facets = found.Facets.ToList(),
+            Claims = found.Claims.ToList(),
+            LastRecordedAt = call.LastRecordedAt,
+            SourceIds = named,
+            Sides = named.Select(id => sources[id].Side).Distinct().Order(StringComparer.Ordinal).ToList(),
+            SearchText = SearchTextOf(found.Claims)
+        };
+    }
+
+    public static string SearchTextOf(IEnumerable<ClaimView> claims) =>
+        string.Join("\n", claims.SelectMany(c => new[] { c.Statement, c.Quote?.Text, c.Quote?.Translation, c.Speaker })
+            .OfType<string>()).ToLowerInvariant();
+}

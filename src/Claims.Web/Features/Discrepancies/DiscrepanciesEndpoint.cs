@@ -1,0 +1,42 @@
+using Claims.Domain.Calls;
+using Claims.Domain.Discrepancies;
+using Claims.Domain.Reconciliation;
+using Marten;
+using Marten.Pagination;
+using Wolverine.Http;
+
+namespace Claims.Web.Features.Discrepancies;
+
+/// <summary>A discrepancy as the API gives it: enough to cite without a second request.</summary>
+public sealed record DiscrepancyItem(
+    string CallId, string CallTitle, string CallKind, DateOnly CallDate, IReadOnlyList<Participant> Participants,
+    string Topic, string Verdict,
+    IReadOnlyList<RowSource> Asserting, IReadOnlyList<RowSource> Denying, IReadOnlyList<RowSource> Silent,
+    IReadOnlyList<FacetComparison> Facets, IReadOnlyList<ClaimView> Claims, string Reconciliation)
+{
+    public static DiscrepancyItem From(DiscrepancyRow r) => new(
+        r.CallId, r.CallTitle, r.CallKind, r.CallDate, r.Participants, r.Topic, r.Verdict, r.Asserting, r.Denying, r.Silent,
+        r.Facets, r.Claims, $"/api/calls/{r.CallId}/reconciliation");
+}
+
+public sealed record DiscrepancyPage(IReadOnlyList<DiscrepancyItem> Items, int Page, int PageSize, long Total, long Pages);
+
+public static class DiscrepanciesEndpoint
+{
+    /// <summary>
+    /// GET /api/discrepancies?topic=&amp;verdict=&amp;source=&amp;side=&amp;from=&amp;to=&amp;q=&amp;page=&amp;pageSize=
+    /// Every filter is optional; verdict may repeat. Newest call first, paged with the total.
+    /// </summary>
+    [WolverineGet("/api/discrepancies")]
+    public static async Task<IResult> Get(
+        string? topic, string[]? verdict, string? source, string? side, string? from, string? to, string? q, string? page, string? pageSize,
+        IQuerySession session, CancellationToken ct)
+    {
+        var (query, problems) = DiscrepancyQuery.Parse(topic, verdict, source, side, from, to, q, page, pageSize);
+        if (query is null) return Problems.Invalid(problems, "The filters are not valid.");
+
+        var rows = await query.Apply(session.Query<DiscrepancyRow>()).ToPagedListAsync(query.Page, query.PageSize, ct);
+        return Results.Ok(new DiscrepancyPage(rows.Select(DiscrepancyItem.From).ToList(), query.Page, query.PageSize,
+            rows.TotalItemCount, rows.PageCount));
+    }
+}

@@ -1,0 +1,76 @@
+using Claims.Domain;
+using Claims.Domain.Discrepancies;
+using Claims.Domain.Dossiers;
+using Claims.Domain.Reconciliation;
+using Marten;
+using Marten.Linq;
+
+namespace Claims.Web.Features.Discrepancies;
+
+/// <summary>The fact-checkers' filters over the discrepancy index, shared by the API, the CSV export and the command line.</summary>
+public sealed record DiscrepancyQuery(
+    string? Topic = null, IReadOnlyList<string>? Verdicts = null, string? Source = null, string? Side = null,
+    DateOnly? From = null, DateOnly? To = null, string? Text = null, int Page = 1, int PageSize = DiscrepancyQuery.DefaultPageSize)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+    public const int MaxTextLength = 200;
+
+    /// <summary>Reads and checks the filters; every bad one is a problem named by its query parameter.</summary>
+    public static (DiscrepancyQuery? Query, List<Problem> Problems) Parse(
+        string? topic, string[]? verdict, string? source, string? side, string? from, string? to, string? q, string? page, string? pageSize)
+    {
+        var problems = new List<Problem>();
+        var verdicts = (verdict ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
+        foreach (var v in verdicts.Where(v => !Verdict.IsDiscrepancy(v)))
+            problems.Add(new Problem("$.query.verdict", $"\"{v}\" is not a discrepancy verdict: contradicted, omitted or divergent"));
+        if (side is { Length: > 0 } && !Slug.IsSide(side))
+            problems.Add(new Problem("$.query.side", $"\"{side}\" is not a side: an ISO 3166 alpha-2 code in capitals (CN, US, JP) or XX"));
+        var fromDate = Date(from, "from", problems);
+        var toDate = Date(to, "to", problems);
+        if (q is { Length: > MaxTextLength })
+            problems.Add(new Problem("$.query.q", $"is {q.Length} characters long; at most {MaxTextLength} are allowed"));
+        var pageNumber = Number(page, "page", 1, 1, int.MaxValue, problems);
+        var size = Number(pageSize, "pageSize", DefaultPageSize, 1, MaxPageSize, problems);
+
+        return problems.Count > 0
+            ? (null, problems)
+            : (new DiscrepancyQuery(Blank(topic), verdicts, Blank(source), Blank(side), fromDate, toDate, Blank(q?.Trim()), pageNumber, size), problems);
+    }
+
+    /// <summary>Newest call first; within a call by topic, so paging is stable.</summary>
+    public IQueryable<DiscrepancyRow> Apply(IQueryable<DiscrepancyRow> rows)
+    {
+        if (Topic is not null) rows = rows.Where(r => r.Topic == Topic);
+        if (Verdicts is { Count: > 0 }) rows = rows.Where(r => r.Verdict.IsOneOf(Verdicts.ToArray()));
+        if (Source is not null) rows = rows.Where(r => r.SourceIds.Contains(Source));
+        if (Side is not null) rows = rows.Where(r => r.Sides.Contains(Side));
+        if (From is { } from) rows = rows.Where(r => r.CallDate >= from);
+        if (To is { } to) rows = rows.Where(r => r.CallDate <= to);
+        if (Text is not null)
+        {
+            // A plain substring: the term is a parameter, and LIKE's own wildcards in it are matched literally.
+            var term = Text.ToLowerInvariant();
+            rows = rows.Where(r => r.SearchText.Contains(term));
+        }
+        return rows.OrderByDescending(r => r.CallDate).ThenBy(r => r.CallId).ThenBy(r => r.Topic);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static DateOnly? Date(string? value, string name, List<Problem> problems)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", out var date)) return date;
+        problems.Add(new Problem($"$.query.{name}", $"\"{value}\" is not an ISO 8601 date (YYYY-MM-DD)"));
+        return null;
+    }
+
+    private static int Number(string? value, string name, int fallback, int min, int max, List<Problem> problems)
+    {
+        if (string.IsNullOrEmpty(value)) return fallback;
+        if (int.TryParse(value, out var n) && n >= min && n <= max) return n;
+        problems.Add(new Problem($"$.query.{name}", $"\"{value}\" is not a whole number from {min} to {max}"));
+        return fallback;
+    }
+}
