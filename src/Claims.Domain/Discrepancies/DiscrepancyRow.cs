@@ -31,8 +31,13 @@ public sealed class DiscrepancyRow
     public List<string> SourceIds { get; set; } = [];
     /// <summary>Every side named by the row, for filtering.</summary>
     public List<string> Sides { get; set; } = [];
-    /// <summary>Statements, quotes and translations, lower-cased, for substring search in any script.</summary>
+    /// <summary>Statements, quotes, translations and speakers, lower-cased, for substring search in any script.</summary>
     public string SearchText { get; set; } = "";
+    /// <summary>
+    /// Every two-character piece of <see cref="SearchText"/>. Trigram indexes cannot serve terms shorter than three
+    /// characters, and two-character words are common in Chinese and Japanese (台湾, 高市): these serve them.
+    /// </summary>
+    public List<string> SearchBigrams { get; set; } = [];
 
     public static string RowId(string callId, string topic) => $"{callId}/{topic}";
 
@@ -45,6 +50,7 @@ public sealed class DiscrepancyRow
         List<RowSource> Named(IEnumerable<string> ids) => ids.Select(id => sources[id]).ToList();
 
         var named = found.Asserting.Concat(found.Denying).Concat(found.Silent).Distinct().ToList();
+        var text = SearchTextOf(found.Claims);
         return new DiscrepancyRow
         {
             Id = RowId(call.Id, topic),
@@ -63,9 +69,18 @@ public sealed class DiscrepancyRow
             LastRecordedAt = call.LastRecordedAt,
             SourceIds = named,
             Sides = named.Select(id => sources[id].Side).Distinct().Order(StringComparer.Ordinal).ToList(),
-            SearchText = SearchTextOf(found.Claims)
+            SearchText = text,
+            SearchBigrams = Bigrams(text)
         };
     }
+
+    public static List<string> Bigrams(string text) =>
+        Enumerable.Range(0, Math.Max(0, text.Length - 1))
+            .Select(i => text.Substring(i, 2))
+            .Where(pair => !pair.Any(char.IsWhiteSpace))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     public static string SearchTextOf(IEnumerable<ClaimView> claims) =>
         string.Join("\n", claims.SelectMany(c => new[] { c.Statement, c.Quote?.Text, c.Quote?.Translation, c.Speaker })

@@ -51,7 +51,9 @@ public sealed record DiscrepancyQuery(
         {
             // A plain substring: the term is a parameter, and LIKE's own wildcards in it are matched literally.
             var term = Text.ToLowerInvariant();
-            rows = rows.Where(r => r.SearchText.Contains(term));
+            rows = term.Length == 2
+                ? rows.Where(r => r.SearchBigrams.Contains(term))      // served by the GIN index on the document
+                : rows.Where(r => r.SearchText.Contains(term));        // served by the trigram index
         }
         return rows.OrderByDescending(r => r.CallDate).ThenBy(r => r.CallId).ThenBy(r => r.Topic);
     }
