@@ -37,11 +37,13 @@ public static class ClaimsStore
         opts.Projections.Add<CallSummaryProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<SourceProfileProjection>(ProjectionLifecycle.Inline);
 
-        // The cross-call discrepancy index runs in the async daemon, in two stages: the call's state, then its rows.
+        // The cross-call index runs in the async daemon in two stages: each call's state, then the discrepancy
+        // rows and the sources' records derived from it.
         opts.Projections.CompositeProjectionFor(DiscrepancyIndex, index =>
         {
             index.Add<CallLedgerProjection>();
             index.Add<DiscrepancyIndexProjection>(2);
+            index.Add<SourceRecordProjection>(2);
         });
         ConfigureDiscrepancyRows(opts);
     }

@@ -1,7 +1,10 @@
 using System.Text.Json;
-using Claims.Domain.Reconciliation;
+using Claims.Domain.Discrepancies;
+using Claims.Web.Features;
+using Claims.Web.Features.Discrepancies;
 using JasperFx.CommandLine;
 using Marten;
+using Marten.Events;
 using Spectre.Console;
 
 namespace Claims.Web.Commands;
@@ -11,49 +14,72 @@ public sealed class DiscrepanciesInput : NetCoreInput
     [Description("Only this call")]
     public string? CallFlag { get; set; }
 
+    [Description("Only this topic")]
+    public string? TopicFlag { get; set; }
+
+    [Description("Only these verdicts (contradicted, omitted, divergent; comma-separated)")]
+    public string? VerdictFlag { get; set; }
+
+    [Description("Only discrepancies naming this source")]
+    public string? SourceFlag { get; set; }
+
+    [Description("Only discrepancies naming a source of this side (CN, US, JP...)")]
+    public string? SideFlag { get; set; }
+
+    [Description("Calls on or after this date (YYYY-MM-DD)")]
+    public string? FromFlag { get; set; }
+
+    [Description("Calls on or before this date (YYYY-MM-DD)")]
+    public string? ToFlag { get; set; }
+
+    [Description("Text in a statement, quote or translation, in any script")]
+    public string? QFlag { get; set; }
+
     [Description("Print JSON instead of a table")]
     public bool JsonFlag { get; set; }
 }
 
-/// <summary><c>discrepancies [--call ID] [--json]</c>: every contradicted, omitted or divergent topic, newest call first.</summary>
-[Description("List the discrepancies of every call, or of one", Name = "discrepancies")]
+/// <summary><c>discrepancies [filters] [--json]</c>: the fact-checkers' query on the command line, newest call first.</summary>
+[Description("List discrepancies across calls, with the same filters as GET /api/discrepancies", Name = "discrepancies")]
 public sealed class DiscrepanciesCommand : JasperFxAsyncCommand<DiscrepanciesInput>
 {
     public override async Task<bool> Execute(DiscrepanciesInput input)
     {
+        var (query, problems) = DiscrepancyQuery.Parse(input.TopicFlag, input.VerdictFlag is null ? null : [input.VerdictFlag],
+            input.SourceFlag, input.SideFlag, input.FromFlag, input.ToFlag, input.QFlag, null, null);
+        if (query is null)
+        {
+            foreach (var problem in problems) Console.Error.WriteLine(problem.ToString().Replace("$.query.", "--"));
+            return false;
+        }
+
         using var host = input.BuildHost();
         await host.StartAsync();
+        await host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(2));   // the index is built asynchronously
         await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
 
-        var query = session.Query<CallReconciliation>().Where(c => c.DiscrepancyCount > 0);
-        if (input.CallFlag is { Length: > 0 } callId) query = query.Where(c => c.Id == callId);
-        var calls = await query.ToListAsync();
-        var rows = calls
-            .OrderByDescending(c => c.Call.Date).ThenBy(c => c.Id, StringComparer.Ordinal)
-            .SelectMany(c => c.Topics.Where(t => t.IsDiscrepancy).Select(t => new DiscrepancyRow(
-                c.Id, c.Call.Date, t.Topic, t.Verdict, t.Asserting, t.Denying, t.Silent)))
-            .ToList();
+        var filtered = query.Apply(session.Query<DiscrepancyRow>());
+        if (input.CallFlag is { Length: > 0 } callId) filtered = filtered.Where(r => r.CallId == callId);
+        var rows = await filtered.ToListAsync();
 
         if (input.JsonFlag)
-            Console.WriteLine(JsonSerializer.Serialize(rows, JsonSerializerOptions.Web));
+            Console.WriteLine(JsonSerializer.Serialize(rows.Select(DiscrepancyItem.From), Json.Indented));
         else if (rows.Count == 0)
-            CommandLine.Results.MarkupLine(input.CallFlag is null ? "No discrepancies." : "No discrepancies for that call (or no such call).");
+            CommandLine.Results.MarkupLine("No discrepancies match.");
         else
         {
-            var table = new Table().AddColumns("call", "topic", "verdict", "asserting", "denying", "silent");
+            var table = new Table().AddColumns("date", "call", "topic", "verdict", "asserting", "denying", "silent");
             foreach (var r in rows)
-                table.AddRow(Markup.Escape(r.Call), Markup.Escape(r.Topic), r.Verdict,
-                    Markup.Escape(string.Join(", ", r.Asserting)), Markup.Escape(string.Join(", ", r.Denying)), Markup.Escape(string.Join(", ", r.Silent)));
+                table.AddRow(r.CallDate.ToString("yyyy-MM-dd"), Markup.Escape(r.CallId), Markup.Escape(r.Topic), r.Verdict,
+                    Markup.Escape(Names(r.Asserting)), Markup.Escape(Names(r.Denying)), Markup.Escape(Names(r.Silent)));
             CommandLine.Results.Write(table);
-            var callCount = rows.Select(r => r.Call).Distinct().Count();
+            var callCount = rows.Select(r => r.CallId).Distinct().Count();
             CommandLine.Results.MarkupLineInterpolated($"{rows.Count} discrepanc{(rows.Count == 1 ? "y" : "ies")} in {callCount} call{(callCount == 1 ? "" : "s")}");
         }
 
         await host.StopAsync();
         return true;
     }
-}
 
-public sealed record DiscrepancyRow(
-    string Call, DateOnly Date, string Topic, string Verdict,
-    IReadOnlyList<string> Asserting, IReadOnlyList<string> Denying, IReadOnlyList<string> Silent);
+    private static string Names(IEnumerable<RowSource> sources) => string.Join(", ", sources.Select(s => $"{s.Id} ({s.Side})"));
+}

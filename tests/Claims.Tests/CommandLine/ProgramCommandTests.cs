@@ -53,5 +53,26 @@ public class ProgramCommandTests
         var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
         rows.Select(r => (r.GetProperty("topic").GetString(), r.GetProperty("verdict").GetString()))
             .ShouldBe([("taiwan", "omitted"), ("trade", "omitted")], ignoreOrder: true);
+
+        (exit, output, errors) = await Run("discrepancies", "--topic", "taiwan", "--q", "台湾");
+        exit.ShouldBe(0, errors);
+        output.ShouldContain("1 discrepancy in 1 call");
+
+        (exit, _, errors) = await Run("discrepancies", "--verdict", "corroborated");
+        exit.ShouldNotBe(0);
+        errors.ShouldContain("--verdict");
+
+        var exported = Path.Combine(folder, "exported.json");
+        (exit, _, errors) = await Run("export", "--call", "cli-call", "--format", "dossier", "--out", exported);
+        exit.ShouldBe(0, errors);
+        JsonDocument.Parse(await File.ReadAllTextAsync(exported)).RootElement.GetProperty("claims").GetArrayLength().ShouldBe(2);
+
+        (exit, output, errors) = await Run("export", "--call", "cli-call", "--format", "claimreview");
+        exit.ShouldBe(0, errors);
+        JsonDocument.Parse(output).RootElement.GetArrayLength().ShouldBe(2);
+
+        (exit, output, errors) = await Run("export", "--call", "cli-call", "--format", "csv");
+        exit.ShouldBe(0, errors);
+        output.ShouldContain("cli-call");
     }
 }

@@ -19,8 +19,11 @@ public static class ClaimReviewEndpoint
             return Problems.NotFound($"No call \"{id}\".");
 
         var baseUrl = (config["Claims:PublicUrl"] is { Length: > 0 } configured ? configured : $"{request.Scheme}://{request.Host}").TrimEnd('/');
-        var publisher = new ReviewPublisher(config["Claims:Review:Name"] is { Length: > 0 } name ? name : "Claims", config["Claims:Review:Url"] ?? baseUrl);
-        var reviews = ClaimReviewExport.For(call, publisher, $"{baseUrl}/calls/{Uri.EscapeDataString(id)}");
+        var reviews = ClaimReviewExport.For(call, Publisher(config, baseUrl), $"{baseUrl}/calls/{Uri.EscapeDataString(id)}");
         return Results.Text(reviews.ToJsonString(Json.Indented), "application/ld+json; charset=utf-8");
     }
+
+    /// <summary>The reviewing organisation: <c>Claims:Review:Name</c> (default "Claims") and <c>Claims:Review:Url</c>.</summary>
+    public static ReviewPublisher Publisher(IConfiguration config, string baseUrl) =>
+        new(config["Claims:Review:Name"] is { Length: > 0 } name ? name : "Claims", config["Claims:Review:Url"] ?? baseUrl);
 }
