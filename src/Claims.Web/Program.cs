@@ -59,12 +59,15 @@ builder.Host.UseWolverine(opts =>
         TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400));
 });
 builder.Services.AddWolverineHttp();
+builder.Services.AddRazorPages();
 builder.Services.AddHostedService<SampleLoader>();
 
 var app = builder.Build();
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapWolverineEndpoints(opts => opts.MapConcurrencyFailuresToConflict());
+app.MapRazorPages();
 
 return await app.RunJasperFxCommands(args);
 
