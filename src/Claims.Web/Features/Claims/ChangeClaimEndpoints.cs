@@ -1,55 +1,39 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Claims.Domain.Changes;
-using Claims.Domain.Reconciliation;
 using Claims.Web.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Wolverine;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Claims.Web.Features.Claims;
 
-/// <summary>
-/// Corrections and retractions, each through the aggregate handler workflow on the call's stream: the call is
-/// fetched for writing (404 when unknown), the decision is pure, and a concurrent change to the same call is a 409.
-/// </summary>
+/// <summary>Corrections, retractions and a claim's history over HTTP; the change itself is <see cref="ChangeClaimHandler"/>.</summary>
 public static class ChangeClaimEndpoints
 {
     [WolverinePost("/api/claims/{callId}/{claimId}/corrections")]
     [Authorize(Policy = EditorKey.Policy)]
-    public static async Task<(IResult, Events)> Correct(
-        string claimId, HttpRequest request, ClaimsPrincipal user, IDocumentSession session,
-        [WriteAggregate("callId")] CallReconciliation call, CancellationToken ct)
-    {
-        var body = await Body.ReadAsync(request, ct);
-        return body.Problem is not null
-            ? (body.Problem, [])
-            : Respond(ClaimChange.Correct(call, claimId, body.Json), call, claimId, user, session);
-    }
+    public static Task<IResult> Correct(string callId, string claimId, HttpRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
+        Change(ClaimChanges.Correction, callId, claimId, request, user, bus, ct);
 
     [WolverinePost("/api/claims/{callId}/{claimId}/retraction")]
     [Authorize(Policy = EditorKey.Policy)]
-    public static async Task<(IResult, Events)> Retract(
-        string claimId, HttpRequest request, ClaimsPrincipal user, IDocumentSession session,
-        [WriteAggregate("callId")] CallReconciliation call, CancellationToken ct)
+    public static Task<IResult> Retract(string callId, string claimId, HttpRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
+        Change(ClaimChanges.Retraction, callId, claimId, request, user, bus, ct);
+
+    private static async Task<IResult> Change(string change, string callId, string claimId, HttpRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
     {
         var body = await Body.ReadAsync(request, ct);
-        return body.Problem is not null
-            ? (body.Problem, [])
-            : Respond(ClaimChange.Retract(call, claimId, body.Json), call, claimId, user, session);
-    }
+        if (body.Problem is not null) return body.Problem;
 
-    private static (IResult, Events) Respond(ChangeDecision decision, CallReconciliation call, string claimId, ClaimsPrincipal user, IDocumentSession session)
-    {
-        if (decision.NotFound is { } notFound) return (Problems.NotFound(notFound), []);
-        if (decision.Conflict is { } conflict) return (Results.Problem(conflict, statusCode: StatusCodes.Status409Conflict, title: "Conflict"), []);
-        if (decision.Event is null) return (Problems.Invalid(decision.Problems, "The change was refused; nothing was recorded."), []);
-
-        session.LastModifiedBy = user.EditorName();
-        session.SetHeader("via", "http");
-        var version = call.Claim(claimId)!.Version + 1;
-        return (Results.Ok(new { callId = call.Id, claimId, version, history = $"/api/claims/{call.Id}/{claimId}/history" }), [decision.Event]);
+        var outcome = await bus.InvokeAsync<ChangeOutcome>(new ChangeClaim(callId, claimId, change, body.Json, user.EditorName(), "http"), ct);
+        return outcome switch
+        {
+            { NotFound: { } notFound } => Problems.NotFound(notFound),
+            { Conflict: { } conflict } => Results.Problem(conflict, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+            { Version: null } => Problems.Invalid(outcome.Problems, "The change was refused; nothing was recorded."),
+            _ => Results.Ok(new { callId, claimId, version = outcome.Version, history = $"/api/claims/{callId}/{claimId}/history" })
+        };
     }
 
     [WolverineGet("/api/claims/{callId}/{claimId}/history")]
