@@ -14,15 +14,39 @@ namespace Claims.Web.Security;
 public static class EditorKey
 {
     public const string Scheme = "EditorKey";
+    /// <summary>The editors' pages sign in with the same key and keep a cookie.</summary>
+    public const string CookieScheme = "EditorCookie";
+    /// <summary>Reads a bearer key when the request has one, the cookie otherwise.</summary>
+    private const string EitherScheme = "EditorKeyOrCookie";
     public const string Policy = "editor";
     public const string EditorHeader = "X-Editor";
     public const string DefaultEditor = "editor";
 
     public static void AddEditorKey(this IServiceCollection services)
     {
-        services.AddAuthentication(Scheme).AddScheme<EditorKeyOptions, EditorKeyHandler>(Scheme, _ => { });
+        services.AddAuthentication(EitherScheme)
+            .AddPolicyScheme(EitherScheme, "Editor key or cookie", o =>
+                o.ForwardDefaultSelector = context => context.Request.Headers.Authorization.Count > 0 ? Scheme : CookieScheme)
+            .AddScheme<EditorKeyOptions, EditorKeyHandler>(Scheme, _ => { })
+            .AddCookie(CookieScheme, o =>
+            {
+                o.LoginPath = "/editor/signin";
+                o.LogoutPath = "/editor/signout";
+                o.Cookie.Name = "claims-editor";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.SlidingExpiration = true;
+            });
         services.AddOptions<EditorKeyOptions>(Scheme).Configure<IConfiguration>((o, config) => o.Key = config["Claims:EditorKey"]);
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
+    }
+
+    /// <summary>An editor's name, cleaned to a short single line.</summary>
+    public static string CleanName(string? name)
+    {
+        var line = new string((name ?? "").Where(c => !char.IsControl(c)).ToArray()).Trim();
+        return line.Length == 0 ? DefaultEditor : line.Length > 100 ? line[..100] : line;
     }
 
     /// <summary>The editor named by the request, cleaned to a short single line.</summary>
@@ -50,7 +74,7 @@ public sealed class EditorKeyHandler(IOptionsMonitor<EditorKeyOptions> options, 
         if (Options.Key is not { Length: > 0 } key || !EditorKey.Matches(key, header["Bearer ".Length..].Trim()))
             return Task.FromResult(AuthenticateResult.Fail("The editor key does not match."));
 
-        var editor = Clean(Request.Headers[EditorKey.EditorHeader].ToString());
+        var editor = EditorKey.CleanName(Request.Headers[EditorKey.EditorHeader].ToString());
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, editor)], Scheme.Name);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
     }
@@ -66,11 +90,5 @@ public sealed class EditorKeyHandler(IOptionsMonitor<EditorKeyOptions> options, 
             status = 401,
             detail = "Writes need the header 'Authorization: Bearer <editor key>' with the key set in Claims__EditorKey."
         }, options: null, contentType: "application/problem+json");
-    }
-
-    private static string Clean(string name)
-    {
-        var line = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
-        return line.Length == 0 ? EditorKey.DefaultEditor : line.Length > 100 ? line[..100] : line;
     }
 }

@@ -29,14 +29,16 @@ public static class SourceEndpoints
 
     /// <summary>GET /api/sources/{id}: one source, and what it did call by call, newest first.</summary>
     [WolverineGet("/api/sources/{id}")]
-    public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken ct) =>
+        await Load(id, session, ct) is { } profile ? Results.Ok(profile) : Problems.NotFound($"No source \"{id}\".");
+
+    public static async Task<SourceProfileView?> Load(string id, IQuerySession session, CancellationToken ct)
     {
-        if (await session.LoadAsync<SourceProfile>(SourceStream.Key(id), ct) is not { } profile)
-            return Problems.NotFound($"No source \"{id}\".");
+        if (await session.LoadAsync<SourceProfile>(SourceStream.Key(id), ct) is not { } profile) return null;
         var record = await session.LoadAsync<SourceRecord>(id, ct) ?? new SourceRecord { Id = id };
-        return Results.Ok(new SourceProfileView(profile.SourceId, profile.Name, profile.Side, profile.Kind, profile.RegisteredAt,
+        return new SourceProfileView(profile.SourceId, profile.Name, profile.Side, profile.Kind, profile.RegisteredAt,
             record.CallCount, record.AccountCount, record.ReadoutCount, record.SilentOnAsserted, record.Contradictions, record.Divergences,
-            record.Calls.Values.OrderByDescending(c => c.CallDate).ThenBy(c => c.CallId, StringComparer.Ordinal).ToList()));
+            record.Calls.Values.OrderByDescending(c => c.CallDate).ThenBy(c => c.CallId, StringComparer.Ordinal).ToList());
     }
 
     private static SourceSummary Summary(SourceProfile p, SourceRecord? r) => new(

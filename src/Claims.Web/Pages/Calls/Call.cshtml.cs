@@ -1,14 +1,23 @@
+using System.Text.Json.Nodes;
+using Claims.Domain.Dossiers;
 using Claims.Domain.Reconciliation;
 using Claims.Web.Features.Calls;
+using Claims.Web.Features.Import;
+using Claims.Web.Security;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wolverine;
 
 namespace Claims.Web.Pages.Calls;
 
 /// <summary>One call: the reconciliation matrix, the claims by topic, the timeline, and the view as it unfolded.</summary>
-public sealed class CallModel(IQuerySession session) : PageModel
+public sealed class CallModel(IQuerySession session, IMessageBus bus) : PageModel
 {
+    [BindProperty] public NewClaimForm NewClaim { get; set; } = new();
+    public IReadOnlyList<Problem> NewClaimProblems { get; private set; } = [];
+    public string? Recorded { get; private set; }
+
     /// <summary>The whole call as recorded now: every source and account, for columns and the timeline.</summary>
     public ReconciliationView Full { get; private set; } = null!;
     /// <summary>What is shown: the whole call, or only what was published by <see cref="AsOf"/>.</summary>
@@ -30,7 +39,42 @@ public sealed class CallModel(IQuerySession session) : PageModel
     {
         var call = await session.LoadAsync<CallReconciliation>(id, ct);
         if (call?.Call is null) return NotFound();
+        Recorded = Request.Query["recorded"].FirstOrDefault();
+        Show(call, publishedAsOf);
+        return Page();
+    }
 
+    /// <summary>
+    /// Records a claim: the call is written out as a dossier with the new claim added, so the claim meets every
+    /// rule of the format, and imported through the same handler as the API (only the new claim is appended).
+    /// </summary>
+    public async Task<IActionResult> OnPostRecordAsync(string id, CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated != true) return Challenge(EditorKey.CookieScheme);
+        var call = await session.LoadAsync<CallReconciliation>(id, ct);
+        if (call?.Call is null) return NotFound();
+
+        var dossier = DossierExport.ToJson(call);
+        var claims = dossier["claims"]!.AsArray();
+        var claimId = NewClaim.NewId(call);
+        claims.Add(NewClaim.ToJson(claimId));
+        var reading = DossierReader.Read(dossier.ToJsonString());
+        var prefix = $"$.claims[{claims.Count - 1}].";
+        NewClaimProblems = reading.Problems.Select(p => p with { Path = p.Path.StartsWith(prefix) ? p.Path[prefix.Length..] : p.Path }).ToList();
+        if (reading.IsValid)
+        {
+            var outcome = await bus.InvokeAsync<ImportOutcome>(new ImportDossier(reading.Dossier!, User.EditorName(), "web"), ct);
+            NewClaimProblems = [.. outcome.Problems, .. outcome.Conflicts];
+            if (NewClaimProblems.Count == 0)
+                return Redirect($"/calls/{Uri.EscapeDataString(id)}?recorded={Uri.EscapeDataString(claimId)}#topic-{NewClaim.Topic}");
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Show(call, null);
+        return Page();
+    }
+
+    private void Show(CallReconciliation call, string? publishedAsOf)
+    {
         if (!AsOfQuery.TryParse(publishedAsOf, nameof(publishedAsOf), out var asOf, out _))
             AsOfProblem = $"\"{publishedAsOf}\" is not a date-time with an offset; showing the call as recorded now.";
         AsOf = asOf;
@@ -38,8 +82,9 @@ public sealed class CallModel(IQuerySession session) : PageModel
         View = asOf is null ? Full : ReconciliationView.From(call, asOf);
         Steps = Full.Accounts.Select(a => a.PublishedAt).Distinct().Order().ToList();
         ViewData["Title"] = call.Call.Title;
-        return Page();
     }
+
+    public IEnumerable<string> ProblemsFor(string field) => NewClaimProblems.Where(p => p.Path == field).Select(p => p.Message);
 
     /// <summary>The step at or before the instant shown, for the previous/next links.</summary>
     public int StepIndex => AsOf is { } at ? Steps.Count(s => s <= at) - 1 : Steps.Count - 1;
@@ -47,4 +92,48 @@ public sealed class CallModel(IQuerySession session) : PageModel
     public string StepUrl(int index) =>
         index >= Steps.Count - 1 && index >= 0 && AsOf is null ? $"/calls/{Full.Call.Id}"
             : $"/calls/{Uri.EscapeDataString(Full.Call.Id)}?publishedAsOf={Uri.EscapeDataString(Display.Instant(Steps[Math.Clamp(index, 0, Steps.Count - 1)]))}#matrix";
+}
+
+/// <summary>The editors' form for a new claim on one of the call's accounts.</summary>
+public sealed class NewClaimForm
+{
+    public string Account { get; set; } = "";
+    public string Topic { get; set; } = "";
+    public string Stance { get; set; } = "asserted";
+    public string Statement { get; set; } = "";
+    public string? Speaker { get; set; }
+    public string? QuoteText { get; set; }
+    public string? QuoteLanguage { get; set; }
+    public string? QuoteTranslation { get; set; }
+    public string? FacetKey { get; set; }
+    public string? FacetValue { get; set; }
+
+    /// <summary>An id from the account and topic, numbered past any the call already has.</summary>
+    public string NewId(CallReconciliation call)
+    {
+        var stem = Domain.Slug.IsValid(Account) && Domain.Slug.IsValid(Topic) ? $"{Account}-{Topic}" : "claim";
+        stem = stem.Length > 90 ? stem[..90].TrimEnd('-') : stem;
+        var id = stem;
+        for (var n = 2; call.Claim(id) is not null; n++) id = $"{stem}-{n}";
+        return id;
+    }
+
+    public JsonObject ToJson(string id)
+    {
+        var claim = new JsonObject
+        {
+            ["id"] = id, ["account"] = Account, ["topic"] = Topic, ["stance"] = Stance, ["statement"] = Statement
+        };
+        if (!string.IsNullOrWhiteSpace(Speaker)) claim["speaker"] = Speaker;
+        if (!string.IsNullOrWhiteSpace(QuoteText))
+        {
+            var quote = new JsonObject { ["text"] = QuoteText };
+            if (!string.IsNullOrWhiteSpace(QuoteLanguage)) quote["language"] = QuoteLanguage;
+            if (!string.IsNullOrWhiteSpace(QuoteTranslation)) quote["translation"] = QuoteTranslation;
+            claim["quote"] = quote;
+        }
+        if (!string.IsNullOrWhiteSpace(FacetKey) || !string.IsNullOrWhiteSpace(FacetValue))
+            claim["facet"] = new JsonObject { ["key"] = FacetKey, ["value"] = FacetValue };
+        return claim;
+    }
 }

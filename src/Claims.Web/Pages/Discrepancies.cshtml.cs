@@ -1,0 +1,41 @@
+using Claims.Domain.Discrepancies;
+using Claims.Domain.Dossiers;
+using Claims.Web.Features.Discrepancies;
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Claims.Web.Pages;
+
+/// <summary>The fact-checkers' discrepancy query as a page (and, with only the text box, the search page).</summary>
+public class DiscrepanciesModel(IQuerySession session) : PageModel
+{
+    public IPagedList<DiscrepancyRow>? Rows { get; private set; }
+    public IReadOnlyList<Problem> Problems { get; private set; } = [];
+    public DiscrepancyQuery Query { get; private set; } = new();
+    public virtual bool SearchOnly => false;
+
+    public async Task OnGetAsync(string? topic, string[]? verdict, string? source, string? side, string? from, string? to, string? q,
+        string? page, CancellationToken ct)
+    {
+        ViewData["Title"] = SearchOnly ? "Search" : "Discrepancies";
+        var (query, problems) = DiscrepancyQuery.Parse(topic, verdict, source, side, from, to, q, page, "20");
+        Problems = problems;
+        if (query is null) return;
+        Query = query;
+        if (SearchOnly && query.Text is null) return;
+        Rows = await query.Apply(session.Query<DiscrepancyRow>()).ToPagedListAsync(query.Page, query.PageSize, ct);
+    }
+
+    /// <summary>This page's URL with the same filters and another page number.</summary>
+    public string PageUrl(int page)
+    {
+        var query = Request.Query.Where(p => p.Key != "page").SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? "")}"));
+        return $"{Request.Path}?{string.Join("&", query.Append($"page={page}"))}";
+    }
+}
+
+public sealed class SearchModel(IQuerySession session) : DiscrepanciesModel(session)
+{
+    public override bool SearchOnly => true;
+}
