@@ -48,8 +48,11 @@ builder.Services.AddMarten(opts => ClaimsStore.Configure(opts, connectionString,
 builder.Host.UseWolverine(opts =>
 {
     opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
-    // Serving nodes share the async projections (Balanced); a command is a short-lived node that runs them itself.
-    opts.Durability.Mode = CommandLine.IsCommand(args) ? DurabilityMode.Solo : DurabilityMode.Balanced;
+    // Serving nodes share the async projections (Balanced); a command is a short-lived node that runs them itself,
+    // and so does a deployment that says it is the only node (Claims:Nodes = solo), which starts them at once.
+    opts.Durability.Mode = CommandLine.IsCommand(args) || builder.Configuration["Claims:Nodes"] == "solo"
+        ? DurabilityMode.Solo
+        : DurabilityMode.Balanced;
     opts.Policies.AutoApplyTransactions();
     // A write to an unknown call answers 404 with problem details, like every other 404 here.
     opts.EntityDefaults.OnMissing = Wolverine.Persistence.OnMissing.ProblemDetailsWith404;

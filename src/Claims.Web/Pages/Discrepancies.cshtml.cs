@@ -3,6 +3,7 @@ using Claims.Domain.Dossiers;
 using Claims.Web.Features.Discrepancies;
 using Marten;
 using Marten.Pagination;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Claims.Web.Pages;
@@ -15,11 +16,12 @@ public class DiscrepanciesModel(IQuerySession session) : PageModel
     public DiscrepancyQuery Query { get; private set; } = new();
     public virtual bool SearchOnly => false;
 
+    // "page" is a route value of Razor Pages itself (the page's name), so the page number is bound by its query name.
     public async Task OnGetAsync(string? topic, string[]? verdict, string? source, string? side, string? from, string? to, string? q,
-        string? page, CancellationToken ct)
+        [FromQuery(Name = "page")] string? pageNumber, CancellationToken ct)
     {
         ViewData["Title"] = SearchOnly ? "Search" : "Discrepancies";
-        var (query, problems) = DiscrepancyQuery.Parse(topic, verdict, source, side, from, to, q, page, "20");
+        var (query, problems) = DiscrepancyQuery.Parse(topic, verdict, source, side, from, to, q, pageNumber, "20");
         Problems = problems;
         if (query is null) return;
         Query = query;

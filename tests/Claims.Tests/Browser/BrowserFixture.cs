@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+namespace Claims.Tests.Browser;
+
+/// <summary>
+/// The real program serving on a loopback port (its own process, a new schema, the sample call loaded) and
+/// Debian's Chromium driven by Playwright. Playwright's own browser download is not used: the tests point it at
+/// <c>/usr/bin/chromium</c> (or <c>CLAIMS_CHROMIUM</c>).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string EditorKey = "browser-editor-key";
+
+    private Process? _app;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+    public string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Screenshots);
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Claims.Web.dll"));
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add(BaseUrl);
+        info.Environment["ConnectionStrings__Marten"] = TestDatabase.ConnectionString;
+        info.Environment["Claims__Schema"] = TestDatabase.NewSchema("browser");
+        info.Environment["Claims__EditorKey"] = EditorKey;
+        info.Environment["Claims__Nodes"] = "solo";
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        // Serve the pages' static files from the project, as `dotnet run` does.
+        info.Environment["ASPNETCORE_CONTENTROOT"] = ProjectFolder();
+        info.WorkingDirectory = AppContext.BaseDirectory;
+        _app = Process.Start(info)!;
+        var log = TextWriter.Synchronized(new StreamWriter(Path.Combine(Screenshots, "app.log")) { AutoFlush = true });
+        _app.OutputDataReceived += (_, e) => log.WriteLine(e.Data);
+        _app.ErrorDataReceived += (_, e) => log.WriteLine(e.Data);
+        _app.BeginOutputReadLine();
+        _app.BeginErrorReadLine();
+        await WaitUntilHealthy();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CLAIMS_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Headless = true
+        });
+    }
+
+    public async Task<IPage> NewPage(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        return await context.NewPageAsync();
+    }
+
+    public Task Screenshot(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+
+    private async Task WaitUntilHealthy()
+    {
+        using var client = new HttpClient();
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_app!.HasExited) throw new InvalidOperationException($"The program exited with {_app.ExitCode}.");
+            try
+            {
+                if ((await client.GetAsync($"{BaseUrl}/health")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The program did not become healthy.");
+    }
+
+    private static string ProjectFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Claims.sln"))) return Path.Combine(dir.FullName, "src", "Claims.Web");
+        throw new InvalidOperationException("Claims.sln not found above the test output folder.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_app is { HasExited: false })
+        {
+            _app.Kill(entireProcessTree: true);
+            await _app.WaitForExitAsync();
+        }
+        _app?.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

@@ -1,0 +1,189 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Claims.Tests.Browser;
+
+/// <summary>A journalist's and an editor's way through the pages, in a real browser.</summary>
+[Collection(BrowserCollection.Name)]
+public class CallPageBrowserTests(BrowserFixture app)
+{
+    private const string Sample = "/calls/2025-11-24-xi-trump-call";
+
+    private static ILocator Cell(IPage page, string topic, string source) =>
+        page.Locator($"tr[data-topic='{topic}'] td[data-source='{source}']");
+
+    private static ILocator Verdict(IPage page, string topic) => page.Locator($"tr[data-topic='{topic}'] .badge");
+
+    [Fact]
+    public async Task the_sample_call_shows_who_said_what_about_taiwan()
+    {
+        var page = await app.NewPage();
+        await page.GotoAsync(app.BaseUrl + Sample);
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Xi Jinping and Donald Trump phone call");
+        await Expect(Verdict(page, "taiwan")).ToHaveTextAsync("omitted");
+        await Expect(Cell(page, "taiwan", "cn-mfa")).ToHaveAttributeAsync("data-state", "asserted");
+        await Expect(Cell(page, "taiwan", "white-house")).ToHaveAttributeAsync("data-state", "silent");
+        await Expect(Cell(page, "taiwan", "white-house").Locator("a")).ToHaveAttributeAsync("aria-label", "The White House on taiwan: silent");
+        await Expect(Cell(page, "taiwan", "takaichi")).ToHaveAttributeAsync("data-state", "none");
+
+        await Cell(page, "taiwan", "cn-mfa").Locator("a").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#topic-taiwan$"));
+        await Expect(page.Locator("#topic-taiwan blockquote[lang='ja']").First).ToBeVisibleAsync();
+        await Expect(page.Locator(".timeline svg circle")).ToHaveCountAsync(7);
+        await app.Screenshot(page, "call");
+    }
+
+    [Fact]
+    public async Task moving_the_as_of_control_changes_the_taiwan_verdict_and_the_url_keeps_the_instant()
+    {
+        var page = await app.NewPage();
+        await page.GotoAsync(app.BaseUrl + Sample);
+        var first = await page.Locator("#publishedAsOf option").Nth(1).GetAttributeAsync("value");
+        await page.SelectOptionAsync("#publishedAsOf", first!);
+        await page.ClickAsync("form.asof button[type=submit]");
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("publishedAsOf="));
+        await Expect(Verdict(page, "taiwan")).ToHaveTextAsync("single-sided");
+        await Expect(Cell(page, "taiwan", "white-house")).ToHaveAttributeAsync("data-state", "noaccount");
+        await app.Screenshot(page, "call-as-of-beijing-readout");
+
+        var linked = page.Url;
+        await page.ClickAsync("a[rel=next]");
+        await page.ClickAsync("a[rel=next]");
+        await Expect(Verdict(page, "taiwan")).ToHaveTextAsync("omitted");
+
+        var again = await app.NewPage();
+        await again.GotoAsync(linked);
+        await Expect(Verdict(again, "taiwan")).ToHaveTextAsync("single-sided");
+    }
+
+    [Fact]
+    public async Task a_claim_leads_to_its_history()
+    {
+        var page = await app.NewPage();
+        await page.GotoAsync(app.BaseUrl + Sample + "#topic-taiwan");
+        await page.Locator("#topic-taiwan a", new PageLocatorOptions { HasText = "History" }).First.ClickAsync();
+        await Expect(page.Locator("h1")).ToContainTextAsync("Claim");
+        await Expect(page.Locator(".versions li")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".versions li").First).ToContainTextAsync("Version 1: recorded");
+        await Expect(page.Locator("#correct-form")).ToHaveCountAsync(0);   // readers cannot change it
+    }
+
+    [Fact]
+    public async Task an_editor_signs_in_corrects_a_claim_and_sees_the_new_version()
+    {
+        var page = await app.NewPage();
+        await page.GotoAsync(app.BaseUrl + "/editor/signin");
+        await page.FillAsync("#Name", "Browser Editor");
+        await page.FillAsync("#Key", "not the key");
+        await page.ClickAsync("main form button[type=submit]");
+        await Expect(page.Locator("#signin-problem")).ToBeVisibleAsync();
+
+        await page.FillAsync("#Name", "Browser Editor");
+        await page.FillAsync("#Key", BrowserFixture.EditorKey);
+        await page.ClickAsync("main form button[type=submit]");
+        await Expect(page.Locator(".who")).ToHaveTextAsync("Editor: Browser Editor");
+
+        await page.GotoAsync(app.BaseUrl + Sample + "#topic-fentanyl");
+        await page.Locator("#topic-fentanyl a", new PageLocatorOptions { HasText = "History" }).First.ClickAsync();
+        var topic = await page.InputValueAsync("#Correction_Topic");
+        await page.FillAsync("#Correction_Reason", "Closer to the readout's wording");
+        await page.FillAsync("#Correction_Topic", "Not A Topic");
+        await page.ClickAsync("#correct-form button[type=submit]");
+        await Expect(page.Locator("#change-problems")).ToContainTextAsync("$.topic");
+        await Expect(page.Locator(".versions li")).ToHaveCountAsync(1);
+
+        await page.FillAsync("#Correction_Reason", "Closer to the readout's wording");
+        await page.FillAsync("#Correction_Topic", topic);
+        await page.FillAsync("#Correction_Statement", "Per the Chinese readout, Trump said the US understands how important Taiwan is to China.");
+        await page.ClickAsync("#correct-form button[type=submit]");
+        await Expect(page.Locator(".notice")).ToHaveTextAsync("The correction was recorded.");
+        await Expect(page.Locator(".versions li")).ToHaveCountAsync(2);
+        await Expect(page.Locator(".versions li").Nth(1)).ToContainTextAsync("by Browser Editor");
+        await app.Screenshot(page, "claim-history");
+    }
+
+    [Fact]
+    public async Task importing_a_bad_dossier_shows_every_problem_by_field()
+    {
+        var page = await app.NewPage();
+        await page.GotoAsync(app.BaseUrl + "/editor/signin?returnUrl=/import");
+        await page.FillAsync("#Name", "Importer");
+        await page.FillAsync("#Key", BrowserFixture.EditorKey);
+        await page.ClickAsync("main form button[type=submit]");
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/import");
+
+        var bad = Dossiers.Minimal("browser-bad-import", "bb-cn", "bb-us");
+        bad["claims"]![0]!["stance"] = "maybe";
+        bad["accounts"]![1]!["publishedAt"] = "yesterday";
+        await page.FillAsync("#Text", bad.ToJsonString());
+        await page.ClickAsync("main form button[type=submit]");
+        await Expect(page.Locator("#import-problems")).ToContainTextAsync("$.claims[0].stance");
+        await Expect(page.Locator("#import-problems")).ToContainTextAsync("$.accounts[1].publishedAt");
+        await Expect(page.Locator("#import-problems tbody tr")).ToHaveCountAsync(2);
+        await app.Screenshot(page, "import-problems");
+
+        await page.FillAsync("#Text", Dossiers.Minimal("browser-good-import", "bg-cn", "bg-us").ToJsonString());
+        await page.ClickAsync("main form button[type=submit]");
+        await Expect(page.Locator("#import-result")).ToContainTextAsync("7 new");
+    }
+
+    [Fact]
+    public async Task text_that_users_supplied_is_shown_as_text_never_run()
+    {
+        var dossier = Dossiers.Minimal("browser-xss", "xss-cn", "xss-us");
+        dossier["claims"]![0]!["statement"] = "<script>window.pwned = true</script><img src=x onerror=\"window.pwned=true\">";
+        dossier["call"]!["title"] = "<b>bold</b> title";
+        using var client = new HttpClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", BrowserFixture.EditorKey);
+        (await client.PostAsync(app.BaseUrl + "/api/dossiers",
+            new StringContent(dossier.ToJsonString(), System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+
+        var page = await app.NewPage();
+        await page.GotoAsync(app.BaseUrl + "/calls/browser-xss");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("<b>bold</b> title");
+        await Expect(page.Locator("#topic-taiwan")).ToContainTextAsync("<script>window.pwned = true</script>");
+        (await page.EvaluateAsync<bool>("() => window.pwned === true")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task the_pages_fit_a_phone()
+    {
+        var page = await app.NewPage(390, 844);
+        foreach (var path in new[] { "/", Sample, "/discrepancies", "/search?q=%E5%8F%B0%E6%B9%BE", "/sources" })
+        {
+            await page.GotoAsync(app.BaseUrl + path);
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            overflow.ShouldBeLessThanOrEqualTo(1, path);
+        }
+        await page.GotoAsync(app.BaseUrl + Sample);
+        await app.Screenshot(page, "call-phone");
+    }
+
+    [Fact]
+    public async Task calls_discrepancies_and_search_pages_link_to_the_call()
+    {
+        var page = await app.NewPage();
+        await page.GotoAsync(app.BaseUrl + "/");
+        await Expect(page.Locator(".card h2 a", new PageLocatorOptions { HasText = "Xi Jinping and Donald Trump" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".card .badge.omitted").First).ToBeVisibleAsync();
+        await app.Screenshot(page, "calls");
+
+        // The index is built asynchronously: reload until it has caught up.
+        for (var i = 0; i < 60; i++)
+        {
+            await page.GotoAsync(app.BaseUrl + "/discrepancies?topic=taiwan&verdict=omitted");
+            if (await page.Locator("#results .card").CountAsync() > 0) break;
+            await Task.Delay(500);
+        }
+        await Expect(page.Locator("#results .card").First).ToContainTextAsync("taiwan");
+        await app.Screenshot(page, "discrepancies");
+
+        await page.GotoAsync(app.BaseUrl + "/search");
+        await page.FillAsync("#q", "台湾");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.Locator("#results .card a", new PageLocatorOptions { HasText = "taiwan" }).First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/calls/2025-11-24-xi-trump-call#topic-taiwan$"));
+    }
+}
