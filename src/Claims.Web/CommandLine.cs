@@ -9,7 +9,15 @@ public static class CommandLine
         args.Length > 0 && !args[0].StartsWith('-') && !args[0].Equals("run", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A command's results, on standard output.</summary>
-    public static IAnsiConsole Results { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+    public static IAnsiConsole Results { get; } = ResultsConsole();
+
+    // Piped into a file or another program, a table gets room rather than the 80 columns of an unknown terminal.
+    private static IAnsiConsole ResultsConsole()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (Console.IsOutputRedirected) console.Profile.Width = 200;
+        return console;
+    }
 
     /// <summary>
     /// Keeps standard output for a command's results (a table, or JSON to pipe on): the framework's own

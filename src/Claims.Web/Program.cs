@@ -48,10 +48,10 @@ builder.Services.AddMarten(opts => ClaimsStore.Configure(opts, connectionString,
 builder.Host.UseWolverine(opts =>
 {
     opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
-    // Serving nodes share the async projections (Balanced); a command is a short-lived node that runs them itself,
-    // and so does a deployment that says it is the only node (Claims:Nodes = solo), which starts them at once.
-    opts.Durability.Mode = CommandLine.IsCommand(args) || builder.Configuration["Claims:Nodes"] == "solo"
-        ? DurabilityMode.Solo
+    // Serving nodes share the async projections (Balanced); a deployment that says it is the only node
+    // (Claims:Nodes = solo) starts them at once. A command is no node at all: it never runs or steals them.
+    opts.Durability.Mode = CommandLine.IsCommand(args) ? DurabilityMode.MediatorOnly
+        : builder.Configuration["Claims:Nodes"] == "solo" ? DurabilityMode.Solo
         : DurabilityMode.Balanced;
     opts.Policies.AutoApplyTransactions();
     // A write to an unknown call answers 404 with problem details, like every other 404 here.

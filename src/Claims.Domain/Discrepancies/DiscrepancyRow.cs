@@ -77,10 +77,14 @@ public sealed class DiscrepancyRow
     public static List<string> Bigrams(string text) =>
         Enumerable.Range(0, Math.Max(0, text.Length - 1))
             .Select(i => text.Substring(i, 2))
-            .Where(pair => !pair.Any(char.IsWhiteSpace))
+            .Where(pair => !pair.Any(char.IsWhiteSpace) && !char.IsLowSurrogate(pair[0]) && !char.IsHighSurrogate(pair[1]))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>Every discrepancy row of a call, straight from its state (what the index holds once it has caught up).</summary>
+    public static IEnumerable<DiscrepancyRow> AllOf(CallReconciliation call) =>
+        call.Topics.Where(t => t.IsDiscrepancy).Select(t => From(call, t.Topic)).OfType<DiscrepancyRow>();
 
     public static string SearchTextOf(IEnumerable<ClaimView> claims) =>
         string.Join("\n", claims.SelectMany(c => new[] { c.Statement, c.Quote?.Text, c.Quote?.Translation, c.Speaker })

@@ -94,6 +94,10 @@ public static class ClaimReviewExport
         var text = statement.Trim();
         if (text.Length <= SummaryMax) return text;
         var cut = text.LastIndexOf(' ', SummaryMax - 1);
-        return text[..(cut > SummaryMax / 2 ? cut : SummaryMax - 1)].TrimEnd(',', ';', ':') + "…";
+        var clipped = text[..(cut > SummaryMax / 2 ? cut : SummaryMax - 1)].TrimEnd(',', ';', ':', ' ');
+        // A cut inside brackets drops the unclosed part: "four times in 2026 (per" becomes "four times in 2026".
+        var open = clipped.LastIndexOfAny(['(', '（', '「', '[']);
+        if (open > SummaryMax / 2 && clipped.IndexOfAny([')', '）', '」', ']'], open) < 0) clipped = clipped[..open].TrimEnd();
+        return clipped + "…";
     }
 }

@@ -38,7 +38,7 @@ public sealed class SourceRecord
             var involved = view.Topics.Where(t => t.Asserting.Contains(Id) || t.Denying.Contains(Id)).ToList();
             Calls[call.Id] = new SourceInCall(call.Id, call.Call.Title, call.Call.Date, accounts,
                 claims.Count(c => c.Stance == Stance.Asserted), claims.Count(c => c.Stance == Stance.Denied),
-                view.Topics.Where(t => t.Verdict == Verdict.Omitted && t.Silent.Contains(Id)).Select(t => t.Topic).ToList(),
+                view.Topics.Where(t => t.Asserting.Count > 0 && t.Silent.Contains(Id)).Select(t => t.Topic).ToList(),
                 involved.Where(t => t.Verdict == Verdict.Contradicted).Select(t => t.Topic).ToList(),
                 involved.Where(t => t.Facets.Any(f => f.Differs && f.Values.Any(v => v.Source == Id))).Select(t => t.Topic).ToList());
         }

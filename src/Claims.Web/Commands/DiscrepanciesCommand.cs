@@ -4,7 +4,7 @@ using Claims.Web.Features;
 using Claims.Web.Features.Discrepancies;
 using JasperFx.CommandLine;
 using Marten;
-using Marten.Events;
+using Claims.Domain.Reconciliation;
 using Spectre.Console;
 
 namespace Claims.Web.Commands;
@@ -12,30 +12,39 @@ namespace Claims.Web.Commands;
 public sealed class DiscrepanciesInput : NetCoreInput
 {
     [Description("Only this call")]
+    [FlagAlias("call", true)]
     public string? CallFlag { get; set; }
 
     [Description("Only this topic")]
+    [FlagAlias("topic", true)]
     public string? TopicFlag { get; set; }
 
-    [Description("Only these verdicts (contradicted, omitted, divergent; comma-separated)")]
-    public string? VerdictFlag { get; set; }
+    [Description("Only these verdicts: contradicted, omitted, divergent (repeat the flag or separate by commas)")]
+    [FlagAlias("verdict", true)]
+    public List<string> VerdictFlag { get; set; } = [];
 
     [Description("Only discrepancies naming this source")]
+    [FlagAlias("source", true)]
     public string? SourceFlag { get; set; }
 
     [Description("Only discrepancies naming a source of this side (CN, US, JP...)")]
+    [FlagAlias("side", true)]
     public string? SideFlag { get; set; }
 
     [Description("Calls on or after this date (YYYY-MM-DD)")]
+    [FlagAlias("from", true)]
     public string? FromFlag { get; set; }
 
     [Description("Calls on or before this date (YYYY-MM-DD)")]
+    [FlagAlias("to", true)]
     public string? ToFlag { get; set; }
 
     [Description("Text in a statement, quote or translation, in any script")]
+    [FlagAlias("q", true)]
     public string? QFlag { get; set; }
 
     [Description("Print JSON instead of a table")]
+    [FlagAlias("json", true)]
     public bool JsonFlag { get; set; }
 }
 
@@ -45,7 +54,7 @@ public sealed class DiscrepanciesCommand : JasperFxAsyncCommand<DiscrepanciesInp
 {
     public override async Task<bool> Execute(DiscrepanciesInput input)
     {
-        var (query, problems) = DiscrepancyQuery.Parse(input.TopicFlag, input.VerdictFlag is null ? null : [input.VerdictFlag],
+        var (query, problems) = DiscrepancyQuery.Parse(input.TopicFlag, [.. input.VerdictFlag],
             input.SourceFlag, input.SideFlag, input.FromFlag, input.ToFlag, input.QFlag, null, null);
         if (query is null)
         {
@@ -55,12 +64,13 @@ public sealed class DiscrepanciesCommand : JasperFxAsyncCommand<DiscrepanciesInp
 
         using var host = input.BuildHost();
         await host.StartAsync();
-        await host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(2));   // the index is built asynchronously
         await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
 
-        var filtered = query.Apply(session.Query<DiscrepancyRow>());
-        if (input.CallFlag is { Length: > 0 } callId) filtered = filtered.Where(r => r.CallId == callId);
-        var rows = await filtered.ToListAsync();
+        // Straight from the calls' inline state, with the API's filters: a command needs no running daemon.
+        var calls = input.CallFlag is { Length: > 0 } callId
+            ? (await session.LoadAsync<CallReconciliation>(callId) is { } one ? [one] : [])
+            : await session.Query<CallReconciliation>().Where(c => c.DiscrepancyCount > 0).ToListAsync();
+        var rows = query.Apply(calls.SelectMany(DiscrepancyRow.AllOf).AsQueryable()).ToList();
 
         if (input.JsonFlag)
             Console.WriteLine(JsonSerializer.Serialize(rows.Select(DiscrepancyItem.From), Json.Indented));

@@ -7,23 +7,26 @@ using Claims.Web.Features.Calls;
 using Claims.Web.Features.Discrepancies;
 using JasperFx.CommandLine;
 using Marten;
-using Marten.Events;
 
 namespace Claims.Web.Commands;
 
 public sealed class ExportInput : NetCoreInput
 {
     [Description("The call to export")]
+    [FlagAlias("call", true)]
     public string CallFlag { get; set; } = "";
 
     [Description("dossier (re-importable JSON), claimreview (schema.org JSON-LD) or csv (its discrepancies)")]
+    [FlagAlias("format", true)]
     public string FormatFlag { get; set; } = "dossier";
 
     [Description("Write to this file instead of standard output")]
+    [FlagAlias("out", true)]
     public string? OutFlag { get; set; }
 
-    [Description("Base URL of the public pages, for ClaimReview and CSV links")]
-    public string UrlFlag { get; set; } = "http://127.0.0.1:5080";
+    [Description("Base URL of the public pages, for ClaimReview and CSV links (default: Claims__PublicUrl, else http://127.0.0.1:5080)")]
+    [FlagAlias("url", true)]
+    public string? UrlFlag { get; set; }
 }
 
 /// <summary><c>export --call ID --format dossier|claimreview|csv [--out FILE]</c>: the API's exports, offline.</summary>
@@ -57,25 +60,25 @@ public sealed class ExportCommand : JasperFxAsyncCommand<ExportInput>
         }
 
         await using var output = input.OutFlag is null ? Console.OpenStandardOutput() : File.Create(input.OutFlag);
-        var baseUrl = input.UrlFlag.TrimEnd('/');
+        var config = host.Services.GetRequiredService<IConfiguration>();
+        var baseUrl = (input.UrlFlag ?? config["Claims:PublicUrl"] ?? "http://127.0.0.1:5080").TrimEnd('/');
         switch (input.FormatFlag)
         {
             case "dossier":
                 await Write(output, DossierExport.ToJson(call).ToJsonString(Json.Indented));
                 break;
             case "claimreview":
-                var publisher = ClaimReviewEndpoint.Publisher(host.Services.GetRequiredService<IConfiguration>(), baseUrl);
+                var publisher = ClaimReviewEndpoint.Publisher(config, baseUrl);
                 await Write(output, ClaimReviewExport.For(call, publisher, $"{baseUrl}/calls/{call.Id}").ToJsonString(Json.Indented));
                 break;
             case "csv":
-                await host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(2));
-                var rows = await session.Query<DiscrepancyRow>().Where(r => r.CallId == call.Id).OrderBy(r => r.Topic).ToListAsync();
+                var rows = DiscrepancyRow.AllOf(call).OrderBy(r => r.Topic, StringComparer.Ordinal);
                 await using (var writer = new StreamWriter(output, DiscrepancyCsv.Encoding, leaveOpen: true))
                     await DiscrepancyCsv.WriteAsync(rows, writer, baseUrl);
                 break;
         }
 
-        if (input.OutFlag is not null) Console.Error.WriteLine($"Wrote {input.FormatFlag} of {call.Id} to {input.OutFlag}");
+        if (input.OutFlag is not null) Console.Error.WriteLine($"Wrote {input.FormatFlag} of {call.Id} to {Path.GetFullPath(input.OutFlag)}");
         await host.StopAsync();
         return true;
     }

@@ -36,7 +36,9 @@ public static class DiscrepanciesEndpoint
         if (query is null) return Problems.Invalid(problems, "The filters are not valid.");
 
         var rows = await query.Apply(session.Query<DiscrepancyRow>()).ToPagedListAsync(query.Page, query.PageSize, ct);
+        // The total comes with the rows; a page past the end has no rows to carry it, so count separately.
+        var total = rows.Count > 0 || query.Page == 1 ? rows.TotalItemCount : await query.Apply(session.Query<DiscrepancyRow>()).CountAsync(ct);
         return Results.Ok(new DiscrepancyPage(rows.Select(DiscrepancyItem.From).ToList(), query.Page, query.PageSize,
-            rows.TotalItemCount, rows.PageCount));
+            total, (total + query.PageSize - 1) / query.PageSize));
     }
 }

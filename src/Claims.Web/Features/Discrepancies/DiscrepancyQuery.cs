@@ -24,10 +24,15 @@ public sealed record DiscrepancyQuery(
         var verdicts = (verdict ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
         foreach (var v in verdicts.Where(v => !Verdict.IsDiscrepancy(v)))
             problems.Add(new Problem("$.query.verdict", $"\"{v}\" is not a discrepancy verdict: contradicted, omitted or divergent"));
+        if (topic is { Length: > 0 } && !Slug.IsValid(topic))
+            problems.Add(new Problem("$.query.topic", $"\"{topic}\" is not a topic slug (lower-case words joined by hyphens, such as taiwan or rare-earths)"));
+        if (source is { Length: > 0 } && !Slug.IsValid(source))
+            problems.Add(new Problem("$.query.source", $"\"{source}\" is not a source id (lower-case words joined by hyphens, such as white-house)"));
         if (side is { Length: > 0 } && !Slug.IsSide(side))
             problems.Add(new Problem("$.query.side", $"\"{side}\" is not a side: an ISO 3166 alpha-2 code in capitals (CN, US, JP) or XX"));
         var fromDate = Date(from, "from", problems);
         var toDate = Date(to, "to", problems);
+        if (fromDate > toDate) problems.Add(new Problem("$.query.to", $"{to} is before from ({from})"));
         if (q is { Length: > MaxTextLength })
             problems.Add(new Problem("$.query.q", $"is {q.Length} characters long; at most {MaxTextLength} are allowed"));
         var pageNumber = Number(page, "page", 1, 1, int.MaxValue, problems);
