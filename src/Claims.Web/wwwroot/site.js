@@ -1,9 +1,10 @@
 // Small enhancements; every page works without them.
-// The as-of slider moves through the accounts as they came out and reloads the view at that instant.
+// The as-of slider steps through the accounts as they came out and reloads the view at that instant.
 document.querySelectorAll("[data-asof-slider]").forEach(slider => {
     const instants = JSON.parse(slider.dataset.instants);
     const output = document.getElementById(slider.dataset.output);
-    slider.addEventListener("input", () => { output.textContent = slider.options?.[slider.value] ?? instants[slider.value].label; });
+    slider.hidden = false;
+    slider.addEventListener("input", () => { output.textContent = instants[slider.value].label; });
     slider.addEventListener("change", () => {
         const url = new URL(window.location.href);
         url.searchParams.set("publishedAsOf", instants[slider.value].value);

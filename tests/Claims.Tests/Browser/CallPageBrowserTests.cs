@@ -31,6 +31,7 @@ public class CallPageBrowserTests(BrowserFixture app)
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#topic-taiwan$"));
         await Expect(page.Locator("#topic-taiwan blockquote[lang='ja']").First).ToBeVisibleAsync();
         await Expect(page.Locator(".timeline svg circle")).ToHaveCountAsync(7);
+        await Expect(page.Locator("#asof-slider")).ToBeVisibleAsync();   // the script's enhancement
         await app.Screenshot(page, "call");
     }
 
@@ -102,6 +103,33 @@ public class CallPageBrowserTests(BrowserFixture app)
         await Expect(page.Locator(".versions li")).ToHaveCountAsync(2);
         await Expect(page.Locator(".versions li").Nth(1)).ToContainTextAsync("by Browser Editor");
         await app.Screenshot(page, "claim-history");
+    }
+
+    [Fact]
+    public async Task an_editor_records_a_claim_that_changes_a_verdict()
+    {
+        var page = await app.NewPage();
+        await page.GotoAsync(app.BaseUrl + "/editor/signin?returnUrl=" + Uri.EscapeDataString(Sample));
+        await page.FillAsync("#Name", "Recorder");
+        await page.FillAsync("#Key", BrowserFixture.EditorKey);
+        await page.ClickAsync("main form button[type=submit]");
+        await Expect(Verdict(page, "wwii-order")).ToHaveTextAsync("omitted");
+
+        await page.SelectOptionAsync("#NewClaim_Account", "white-house-leavitt-remarks");
+        await page.FillAsync("#NewClaim_Topic", "Not a slug");
+        await page.FillAsync("#NewClaim_Statement", "A test statement.");
+        await page.ClickAsync("#record-form button[type=submit]");
+        await Expect(page.Locator("#record-problems")).ToContainTextAsync("topic");
+
+        await page.FillAsync("#NewClaim_Topic", "wwii-order");
+        await page.SelectOptionAsync("#NewClaim_Stance", "denied");
+        await page.FillAsync("#NewClaim_Statement", "A fictional White House denial, recorded by a browser test.");
+        await page.FillAsync("#NewClaim_QuoteText", "第二次世界大戦");
+        await page.FillAsync("#NewClaim_QuoteLanguage", "ja");
+        await page.ClickAsync("#record-form button[type=submit]");
+        await Expect(page.Locator(".notice")).ToContainTextAsync("was recorded");
+        await Expect(Verdict(page, "wwii-order")).ToHaveTextAsync("contradicted");
+        await Expect(Cell(page, "wwii-order", "white-house")).ToHaveAttributeAsync("data-state", "denied");
     }
 
     [Fact]
