@@ -20,6 +20,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls(CommandLine.IsCommand(args) ? "http://127.0.0.1:0" : "http://127.0.0.1:5080");
 
 string connectionString;
+var embedded = string.IsNullOrEmpty(builder.Configuration.GetConnectionString("Marten"));
 try
 {
     connectionString = DatabaseSettings.ConnectionString(builder);
@@ -48,10 +49,11 @@ builder.Services.AddMarten(opts => ClaimsStore.Configure(opts, connectionString,
 builder.Host.UseWolverine(opts =>
 {
     opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
-    // Serving nodes share the async projections (Balanced); a deployment that says it is the only node
-    // (Claims:Nodes = solo) starts them at once. A command is no node at all: it never runs or steals them.
+    // A command is no node at all: it never runs or takes over the async projections. A tracker on its own
+    // embedded database is the only node there can be, so it starts them at once (Solo); on a shared database,
+    // serving nodes share them (Balanced). Claims:Nodes (solo | balanced) says so explicitly.
     opts.Durability.Mode = CommandLine.IsCommand(args) ? DurabilityMode.MediatorOnly
-        : builder.Configuration["Claims:Nodes"] == "solo" ? DurabilityMode.Solo
+        : (builder.Configuration["Claims:Nodes"] ?? (embedded ? "solo" : "balanced")) == "solo" ? DurabilityMode.Solo
         : DurabilityMode.Balanced;
     opts.Policies.AutoApplyTransactions();
     // A write to an unknown call answers 404 with problem details, like every other 404 here.
