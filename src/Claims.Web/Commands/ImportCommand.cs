@@ -1,5 +1,6 @@
 using Claims.Domain.Dossiers;
 using Claims.Web.Features.Import;
+using Marten;
 using JasperFx.CommandLine;
 using Spectre.Console;
 using Wolverine;
@@ -16,12 +17,15 @@ public sealed class ImportInput : NetCoreInput
 }
 
 /// <summary>
-/// <c>import FILE...</c>: imports each dossier through the same handler as <c>POST /api/dossiers</c> and prints
-/// what each appended. The exit code is 1 when any file was refused.
+/// <c>import FILE|FOLDER...</c>: reads and checks every dossier, imports the valid ones in batches (see
+/// <see cref="DossierBatchImport"/>), and prints what each appended; a long run prints a summary and the refusals.
+/// The exit code is 1 when any file was refused.
 /// </summary>
 [Description("Import dossier files into the event store", Name = "import")]
 public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
 {
+    private const int TableLimit = 50;
+
     public override async Task<bool> Execute(ImportInput input)
     {
         var files = DossierFiles.Expand(input.Files, out var missing);
@@ -32,35 +36,38 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             return false;
         }
 
+        var readings = new List<(string File, DossierReading Reading)>(files.Count);
+        foreach (var file in files) readings.Add((file, DossierReader.Read(await File.ReadAllTextAsync(file))));
+        var valid = readings.Where(r => r.Reading.IsValid).ToList();
+
         using var host = input.BuildHost();
         await host.StartAsync();
-        var bus = host.Services.GetRequiredService<IMessageBus>();
-        var refused = missing.Count;
-        var table = new Table().AddColumns("file", "call", "appended", "unchanged", "result");
+        using var scope = host.Services.CreateScope();
+        var importer = new DossierBatchImport(host.Services.GetRequiredService<IDocumentStore>(), scope.ServiceProvider.GetRequiredService<IMessageBus>());
+        var outcomes = await importer.ImportAsync(valid.Select(v => v.Reading.Dossier!).ToList(), input.EditorFlag, "cli", CancellationToken.None);
+        var byFile = valid.Select(v => v.File).Zip(outcomes).ToDictionary(x => x.First, x => x.Second);
 
-        foreach (var file in files)
+        var table = new Table().AddColumns("file", "call", "appended", "unchanged", "result");
+        var refused = missing.Count;
+        foreach (var (file, reading) in readings)
         {
-            var reading = DossierReader.Read(await File.ReadAllTextAsync(file));
-            var outcome = reading.IsValid
-                ? await bus.InvokeAsync<ImportOutcome>(new ImportDossier(reading.Dossier!, input.EditorFlag, "cli"))
-                : null;
-            var problems = outcome is null ? reading.Problems : [.. outcome.Problems, .. outcome.Conflicts];
+            var outcome = byFile.GetValueOrDefault(file);
+            IReadOnlyList<Problem> problems = outcome is null ? reading.Problems : [.. outcome.Problems, .. outcome.Conflicts];
             if (problems.Count > 0)
             {
                 refused++;
-                table.AddRow(Markup.Escape(file), Markup.Escape(outcome?.CallId ?? reading.Dossier?.Call.Id ?? "-"), "0", "-",
-                    $"[red]refused ({problems.Count} problem{(problems.Count == 1 ? "" : "s")})[/]");
                 foreach (var problem in problems) Console.Error.WriteLine($"{file}: {problem}");
             }
-            else
-            {
-                table.AddRow(Markup.Escape(file), Markup.Escape(outcome!.CallId), outcome.Appended.ToString(), outcome.Unchanged.ToString(),
-                    outcome.Appended == 0 ? "already stored" : "[green]imported[/]");
-            }
+            if (files.Count > TableLimit && problems.Count == 0) continue;
+            table.AddRow(Markup.Escape(file), Markup.Escape(outcome?.CallId ?? reading.Dossier?.Call.Id ?? "-"),
+                (outcome?.Appended ?? 0).ToString(), outcome is null ? "-" : outcome.Unchanged.ToString(),
+                problems.Count > 0 ? $"[red]refused ({problems.Count} problem{(problems.Count == 1 ? "" : "s")})[/]"
+                : outcome!.Appended == 0 ? "already stored" : "[green]imported[/]");
         }
 
-        CommandLine.Results.Write(table);
-        CommandLine.Results.MarkupLineInterpolated($"{files.Count - (refused - missing.Count)} imported or unchanged, {refused} refused");
+        if (table.Rows.Count > 0) CommandLine.Results.Write(table);
+        CommandLine.Results.MarkupLineInterpolated(
+            $"{files.Count - (refused - missing.Count)} imported or unchanged ({outcomes.Sum(o => o.Appended)} events appended), {refused} refused");
         await host.StopAsync();
         return refused == 0;
     }

@@ -1,0 +1,90 @@
+using Claims.Domain.Dossiers;
+using Claims.Domain.Reconciliation;
+using Claims.Domain.Sources;
+using JasperFx;
+using Marten;
+using Marten.Exceptions;
+using Wolverine;
+
+namespace Claims.Web.Features.Import;
+
+/// <summary>
+/// Imports many dossiers at once for the command line: one session and one commit per batch instead of one
+/// per dossier, with the same decision (<see cref="DossierImport"/>) and the same inline projections. New calls
+/// start their streams; a call already stored is fetched for writing, so a concurrent change fails the commit.
+/// A batch that fails that way is imported again one dossier at a time through <see cref="ImportDossierHandler"/>,
+/// which retries and locks: nothing is lost and nothing is written twice.
+/// </summary>
+public sealed class DossierBatchImport(IDocumentStore store, IMessageBus bus)
+{
+    public const int BatchSize = 100;
+
+    public async Task<IReadOnlyList<ImportOutcome>> ImportAsync(IReadOnlyList<Dossier> dossiers, string editor, string via, CancellationToken ct)
+    {
+        var outcomes = new List<ImportOutcome>(dossiers.Count);
+        foreach (var batch in Batches(dossiers))
+        {
+            try
+            {
+                outcomes.AddRange(await ImportBatchAsync(batch, editor, via, ct));
+            }
+            catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException)
+            {
+                foreach (var dossier in batch)
+                    outcomes.Add(await bus.InvokeAsync<ImportOutcome>(new ImportDossier(dossier, editor, via), ct));
+            }
+        }
+        return outcomes;
+    }
+
+    private async Task<List<ImportOutcome>> ImportBatchAsync(IReadOnlyList<Dossier> batch, string editor, string via, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        session.LastModifiedBy = editor;
+        session.SetHeader("via", via);
+
+        var stored = (await session.LoadManyAsync<CallReconciliation>(ct, batch.Select(d => d.Call.Id).ToArray())).ToDictionary(c => c.Id);
+        var sourceKeys = batch.SelectMany(d => d.Sources.Select(s => s.Id).Concat(d.Accounts.Select(a => a.Source))).Distinct().Select(SourceStream.Key);
+        var sources = (await session.LoadManyAsync<SourceProfile>(ct, sourceKeys.ToArray())).ToDictionary(s => s.SourceId);
+
+        var outcomes = new List<ImportOutcome>(batch.Count);
+        foreach (var dossier in batch)
+        {
+            var callId = dossier.Call.Id;
+            var stream = stored.ContainsKey(callId) ? await session.Events.FetchForWriting<CallReconciliation>(callId, ct) : null;
+            var decision = DossierImport.Decide(dossier, stream?.Aggregate, sources);
+            outcomes.Add(new ImportOutcome(callId, decision.Refused ? 0 : decision.Appended, decision.Unchanged, decision.Problems, decision.Conflicts));
+            if (decision.Refused || decision.Appended == 0) continue;
+
+            foreach (var source in decision.NewSources)
+            {
+                session.Events.StartStream<SourceProfile>(SourceStream.Key(source.SourceId), source);
+                sources[source.SourceId] = new SourceProfile { Id = SourceStream.Key(source.SourceId), SourceId = source.SourceId, Name = source.Name, Side = source.Side, Kind = source.Kind };
+            }
+            if (stream is null) session.Events.StartStream<CallReconciliation>(callId, decision.CallEvents.ToArray());
+            else stream.AppendMany(decision.CallEvents.ToArray());
+        }
+
+        await session.SaveChangesAsync(ct);
+        return outcomes;
+    }
+
+    /// <summary>Batches of distinct calls: a call named twice goes into a later batch, after its first import.</summary>
+    private static IEnumerable<List<Dossier>> Batches(IReadOnlyList<Dossier> dossiers)
+    {
+        var batch = new List<Dossier>();
+        var ids = new HashSet<string>();
+        foreach (var dossier in dossiers)
+        {
+            if (batch.Count == BatchSize || !ids.Add(dossier.Call.Id))
+            {
+                yield return batch;
+                batch = [dossier];
+                ids = [dossier.Call.Id];
+                continue;
+            }
+            batch.Add(dossier);
+        }
+        if (batch.Count > 0) yield return batch;
+    }
+}
