@@ -155,6 +155,11 @@ public class CallPageBrowserTests(BrowserFixture app)
         await page.FillAsync("#Text", Dossiers.Minimal("browser-good-import", "bg-cn", "bg-us").ToJsonString());
         await page.ClickAsync("main form button[type=submit]");
         await Expect(page.Locator("#import-result")).ToContainTextAsync("7 new");
+
+        await page.ClickAsync("header form button[type=submit]");   // sign out
+        await Expect(page.Locator("header a", new PageLocatorOptions { HasText = "Editor sign-in" })).ToBeVisibleAsync();
+        await page.GotoAsync(app.BaseUrl + "/import");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/editor/signin"));
     }
 
     [Fact]
