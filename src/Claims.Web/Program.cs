@@ -68,6 +68,7 @@ builder.Services.AddRazorPages();
 builder.Services.AddHostedService<SampleLoader>();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
