@@ -19,7 +19,7 @@ public sealed class DiscrepanciesInput : NetCoreInput
     [FlagAlias("topic", true)]
     public string? TopicFlag { get; set; }
 
-    [Description("Only these verdicts: contradicted, omitted, divergent (repeat the flag or separate by commas)")]
+    [Description("Only these verdicts: contradicted, omitted, divergent (several separated by commas)")]
     [FlagAlias("verdict", true)]
     public List<string> VerdictFlag { get; set; } = [];
 

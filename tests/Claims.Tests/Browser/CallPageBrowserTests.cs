@@ -108,28 +108,38 @@ public class CallPageBrowserTests(BrowserFixture app)
     [Fact]
     public async Task an_editor_records_a_claim_that_changes_a_verdict()
     {
+        await ImportOverApi(Dossiers.Minimal("browser-record", "br-cn", "br-us"));
+        var call = "/calls/browser-record";
         var page = await app.NewPage();
-        await page.GotoAsync(app.BaseUrl + "/editor/signin?returnUrl=" + Uri.EscapeDataString(Sample));
+        await page.GotoAsync(app.BaseUrl + "/editor/signin?returnUrl=" + Uri.EscapeDataString(call));
         await page.FillAsync("#Name", "Recorder");
         await page.FillAsync("#Key", BrowserFixture.EditorKey);
         await page.ClickAsync("main form button[type=submit]");
-        await Expect(Verdict(page, "wwii-order")).ToHaveTextAsync("omitted");
+        await Expect(Verdict(page, "taiwan")).ToHaveTextAsync("omitted");
 
-        await page.SelectOptionAsync("#NewClaim_Account", "white-house-leavitt-remarks");
+        await page.SelectOptionAsync("#NewClaim_Account", "us-readout");
         await page.FillAsync("#NewClaim_Topic", "Not a slug");
         await page.FillAsync("#NewClaim_Statement", "A test statement.");
         await page.ClickAsync("#record-form button[type=submit]");
         await Expect(page.Locator("#record-problems")).ToContainTextAsync("topic");
 
-        await page.FillAsync("#NewClaim_Topic", "wwii-order");
+        await page.FillAsync("#NewClaim_Topic", "taiwan");
         await page.SelectOptionAsync("#NewClaim_Stance", "denied");
-        await page.FillAsync("#NewClaim_Statement", "A fictional White House denial, recorded by a browser test.");
-        await page.FillAsync("#NewClaim_QuoteText", "第二次世界大戦");
+        await page.FillAsync("#NewClaim_Statement", "The readout says Taiwan did not come up.");
+        await page.FillAsync("#NewClaim_QuoteText", "台湾問題には触れなかった");
         await page.FillAsync("#NewClaim_QuoteLanguage", "ja");
         await page.ClickAsync("#record-form button[type=submit]");
         await Expect(page.Locator(".notice")).ToContainTextAsync("was recorded");
-        await Expect(Verdict(page, "wwii-order")).ToHaveTextAsync("contradicted");
-        await Expect(Cell(page, "wwii-order", "white-house")).ToHaveAttributeAsync("data-state", "denied");
+        await Expect(Verdict(page, "taiwan")).ToHaveTextAsync("contradicted");
+        await Expect(Cell(page, "taiwan", "br-us")).ToHaveAttributeAsync("data-state", "denied");
+    }
+
+    private async Task ImportOverApi(System.Text.Json.Nodes.JsonObject dossier)
+    {
+        using var client = new HttpClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", BrowserFixture.EditorKey);
+        (await client.PostAsync(app.BaseUrl + "/api/dossiers",
+            new StringContent(dossier.ToJsonString(), System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
     }
 
     [Fact]
@@ -168,10 +178,7 @@ public class CallPageBrowserTests(BrowserFixture app)
         var dossier = Dossiers.Minimal("browser-xss", "xss-cn", "xss-us");
         dossier["claims"]![0]!["statement"] = "<script>window.pwned = true</script><img src=x onerror=\"window.pwned=true\">";
         dossier["call"]!["title"] = "<b>bold</b> title";
-        using var client = new HttpClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", BrowserFixture.EditorKey);
-        (await client.PostAsync(app.BaseUrl + "/api/dossiers",
-            new StringContent(dossier.ToJsonString(), System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        await ImportOverApi(dossier);
 
         var page = await app.NewPage();
         await page.GotoAsync(app.BaseUrl + "/calls/browser-xss");

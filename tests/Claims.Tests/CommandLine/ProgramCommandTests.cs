@@ -58,9 +58,12 @@ public class ProgramCommandTests
         exit.ShouldBe(0, errors);
         output.ShouldContain("1 discrepancy in 1 call");
 
-        (exit, output, errors) = await Run("discrepancies", "--verdict", "contradicted", "--verdict", "omitted", "--json");
+        (exit, output, errors) = await Run("discrepancies", "--verdict", "contradicted,omitted", "--json");
         exit.ShouldBe(0, errors);
         JsonDocument.Parse(output).RootElement.GetArrayLength().ShouldBe(2);
+        (exit, output, errors) = await Run("discrepancies", "--verdict", "contradicted", "--json");
+        exit.ShouldBe(0, errors);
+        JsonDocument.Parse(output).RootElement.GetArrayLength().ShouldBe(0);
 
         (exit, _, errors) = await Run("discrepancies", "--verdict", "corroborated");
         exit.ShouldNotBe(0);

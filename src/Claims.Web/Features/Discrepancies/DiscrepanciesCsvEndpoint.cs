@@ -10,7 +10,7 @@ public static class DiscrepanciesCsvEndpoint
     [WolverineGet("/api/discrepancies.csv")]
     public static async Task Get(
         string? topic, string[]? verdict, string? source, string? side, string? from, string? to, string? q,
-        HttpContext context, IQuerySession session, CancellationToken ct)
+        HttpContext context, IConfiguration config, IQuerySession session, CancellationToken ct)
     {
         var (query, problems) = DiscrepancyQuery.Parse(topic, verdict, source, side, from, to, q, null, null);
         if (query is null)
@@ -23,6 +23,7 @@ public static class DiscrepanciesCsvEndpoint
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"discrepancies.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, DiscrepancyCsv.Encoding);
-        await DiscrepancyCsv.WriteAsync(rows, writer, $"{context.Request.Scheme}://{context.Request.Host}");
+        var baseUrl = config["Claims:PublicUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{context.Request.Scheme}://{context.Request.Host}";
+        await DiscrepancyCsv.WriteAsync(rows, writer, baseUrl);
     }
 }
