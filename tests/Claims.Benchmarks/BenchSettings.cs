@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace Claims.Benchmarks;
+
+/// <summary>What one run measures: the corpus sizes, how often each figure is repeated, and where the database is.</summary>
+public sealed class BenchSettings
+{
+    public const string EditorKey = "bench-editor-key";
+    public const int Seed = 20251124;
+
+    public required string Mode { get; init; }
+    public required int[] Sizes { get; init; }
+    public int ImportRepeats { get; init; }
+    public int CopyRepeats { get; init; } = 3;
+    public int RebuildRepeats { get; init; }
+    public int ColdStarts { get; init; } = 3;
+    public int QueryRequests { get; init; }
+    public int HttpImportsSerial { get; init; }
+    public int HttpImportsConcurrent { get; init; }
+    public string ConnectionString { get; set; } = "";
+    /// <summary>--keep leaves each size's event store schema in place, for looking into it afterwards.</summary>
+    public bool KeepSchemas { get; init; }
+    public required string RepositoryRoot { get; init; }
+    public required string WorkFolder { get; init; }
+
+    /// <summary>Only the named modes write docs; --size runs print their figures and leave docs alone.</summary>
+    public string? ReportName => Mode switch { "full" => "performance", "quick" => "performance-quick", _ => null };
+    public string PlotName => Mode == "full" ? "performance-growth" : "performance-growth-quick";
+
+    public static BenchSettings? Parse(string[] args)
+    {
+        var root = FindRepository();
+        var work = Path.Combine(Path.GetTempPath(), "claims-bench-" + Environment.ProcessId);
+        var keep = args.Contains("--keep");
+        if (args.Contains("--full"))
+            return new BenchSettings
+            {
+                Mode = "full", Sizes = [10_000, 100_000, 1_000_000], ImportRepeats = 1, RebuildRepeats = 1, QueryRequests = 200,
+                HttpImportsSerial = 200, HttpImportsConcurrent = 800, RepositoryRoot = root, WorkFolder = work, KeepSchemas = keep,
+            };
+        var sizeAt = Array.IndexOf(args, "--size");
+        if (sizeAt >= 0 && sizeAt + 1 < args.Length && int.TryParse(args[sizeAt + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) && size > 0)
+            return new BenchSettings
+            {
+                Mode = "size", Sizes = [size], ImportRepeats = 1, RebuildRepeats = 1, QueryRequests = 100,
+                HttpImportsSerial = 100, HttpImportsConcurrent = 400, RepositoryRoot = root, WorkFolder = work, KeepSchemas = keep,
+            };
+        if (args.Contains("--quick"))
+            return new BenchSettings
+            {
+                Mode = "quick", Sizes = [2_000, 10_000], ImportRepeats = 3, RebuildRepeats = 3, QueryRequests = 50,
+                HttpImportsSerial = 50, HttpImportsConcurrent = 200, RepositoryRoot = root, WorkFolder = work, KeepSchemas = keep,
+            };
+        return null;
+    }
+
+    private static string FindRepository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Claims.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Claims.sln not found above the benchmark's output folder.");
+    }
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using System.Text.Json;
+using Claims.Benchmarks.Corpus;
+using Claims.Benchmarks.Measuring;
+
+namespace Claims.Benchmarks.Steps;
+
+/// <summary>
+/// Applies the corpus' corrections and retractions over HTTP, four clients at a time. Each client owns whole
+/// calls, so two changes never race on one call's stream (a race is a 409 by design, not a benchmark figure).
+/// </summary>
+public static class ClaimChanges
+{
+    public static async Task<double> Apply(AppServer server, IReadOnlyList<ClaimChangeRequest> changes)
+    {
+        var byCall = changes.GroupBy(c => c.CallId).Select(g => g.ToList()).ToList();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Parallel.ForEachAsync(byCall, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (calls, ct) =>
+        {
+            foreach (var change in calls)
+            {
+                var path = $"/api/claims/{change.CallId}/{change.ClaimId}/{(change.Retraction ? "retraction" : "corrections")}";
+                using var response = await server.Http.SendAsync(server.Write(HttpMethod.Post, path, change.Body), ct);
+                if (response.StatusCode != HttpStatusCode.OK)
+                    throw new BenchFailure($"POST {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+            }
+        });
+        return changes.Count / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>The call list must hold every call once, and its claim counts must add up to the live claims.</summary>
+    public static async Task Verify(AppServer server, BenchDatabase db, string schema, int calls, long liveClaims)
+    {
+        var documents = await db.Scalar<long>($"select count(*) from {schema}.mt_doc_callsummary");
+        if (documents != calls) throw new BenchFailure($"{schema} holds {documents} CallSummary documents; expected {calls}");
+
+        using var response = await server.Http.GetAsync("/api/calls");
+        if (response.StatusCode != HttpStatusCode.OK) throw new BenchFailure($"GET /api/calls answered {(int)response.StatusCode}");
+        using var list = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+        var listed = list.RootElement.GetArrayLength();
+        var claims = list.RootElement.EnumerateArray().Sum(c => (long)c.GetProperty("claimCount").GetInt32());
+        if (listed != calls) throw new BenchFailure($"GET /api/calls lists {listed} calls; expected {calls}");
+        if (claims != liveClaims) throw new BenchFailure($"GET /api/calls counts {claims} live claims; expected {liveClaims}");
+    }
+}
