@@ -46,6 +46,7 @@ public static class ClaimsStore
             index.Add<SourceRecordProjection>(2);
         });
         ConfigureDiscrepancyRows(opts);
+        opts.Schema.For<SourceRecord>().Index(x => x.SourceId);
     }
 
     public const string DiscrepancyIndex = "DiscrepancyIndex";
@@ -59,6 +60,7 @@ public static class ClaimsStore
         opts.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
         var rows = opts.Schema.For<DiscrepancyRow>();
         rows.Index(x => x.CallDate);
+        rows.Index(x => x.SortKey);
         rows.Index(x => x.Topic);
         rows.Index(x => x.Verdict);
         rows.GinIndexJsonData();

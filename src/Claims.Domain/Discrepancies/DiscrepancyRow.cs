@@ -39,7 +39,13 @@ public sealed class DiscrepancyRow
     /// </summary>
     public List<string> SearchBigrams { get; set; } = [];
 
+    /// <summary>Newest call first, then call and topic in order: one indexed column, so a page is a short index scan.</summary>
+    public string SortKey { get; set; } = "";
+
     public static string RowId(string callId, string topic) => $"{callId}/{topic}";
+
+    public static string SortKeyOf(DateOnly date, string callId, string topic) =>
+        $"{DateOnly.MaxValue.DayNumber - date.DayNumber:D7} {callId} {topic}";   // a space sorts before any slug character
 
     /// <summary>The row for one topic of a call, or null when that topic is not (or no longer) a discrepancy.</summary>
     public static DiscrepancyRow? From(CallReconciliation call, string topic)
@@ -60,6 +66,7 @@ public sealed class DiscrepancyRow
             CallDate = call.Call.Date,
             Participants = call.Call.Participants.ToList(),
             Topic = topic,
+            SortKey = SortKeyOf(call.Call.Date, call.Id, topic),
             Verdict = found.Verdict,
             Asserting = Named(found.Asserting),
             Denying = Named(found.Denying),

@@ -2,7 +2,6 @@ using Claims.Domain.Discrepancies;
 using Claims.Domain.Dossiers;
 using Claims.Web.Features.Discrepancies;
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,7 +10,7 @@ namespace Claims.Web.Pages;
 /// <summary>The fact-checkers' discrepancy query as a page (and, with only the text box, the search page).</summary>
 public class DiscrepanciesModel(IQuerySession session) : PageModel
 {
-    public IPagedList<DiscrepancyRow>? Rows { get; private set; }
+    public DiscrepancyResults? Rows { get; private set; }
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
     public DiscrepancyQuery Query { get; private set; } = new();
     public virtual bool SearchOnly => false;
@@ -26,7 +25,7 @@ public class DiscrepanciesModel(IQuerySession session) : PageModel
         if (query is null) return;
         Query = query;
         if (SearchOnly && query.Text is null) return;
-        Rows = await query.Apply(session.Query<DiscrepancyRow>()).ToPagedListAsync(query.Page, query.PageSize, ct);
+        Rows = await query.RunAsync(session, ct);
     }
 
     /// <summary>This page's URL with the same filters and another page number.</summary>

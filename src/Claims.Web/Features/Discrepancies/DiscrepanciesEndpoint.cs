@@ -2,7 +2,6 @@ using Claims.Domain.Calls;
 using Claims.Domain.Discrepancies;
 using Claims.Domain.Reconciliation;
 using Marten;
-using Marten.Pagination;
 using Wolverine.Http;
 
 namespace Claims.Web.Features.Discrepancies;
@@ -35,10 +34,8 @@ public static class DiscrepanciesEndpoint
         var (query, problems) = DiscrepancyQuery.Parse(topic, verdict, source, side, from, to, q, page, pageSize);
         if (query is null) return Problems.Invalid(problems, "The filters are not valid.");
 
-        var rows = await query.Apply(session.Query<DiscrepancyRow>()).ToPagedListAsync(query.Page, query.PageSize, ct);
-        // The total comes with the rows; a page past the end has no rows to carry it, so count separately.
-        var total = rows.Count > 0 || query.Page == 1 ? rows.TotalItemCount : await query.Apply(session.Query<DiscrepancyRow>()).CountAsync(ct);
-        return Results.Ok(new DiscrepancyPage(rows.Select(DiscrepancyItem.From).ToList(), query.Page, query.PageSize,
-            total, (total + query.PageSize - 1) / query.PageSize));
+        var results = await query.RunAsync(session, ct);
+        return Results.Ok(new DiscrepancyPage(results.Items.Select(DiscrepancyItem.From).ToList(), results.Page, results.PageSize,
+            results.Total, results.Pages));
     }
 }

@@ -60,7 +60,19 @@ public sealed record DiscrepancyQuery(
                 ? rows.Where(r => r.SearchBigrams.Contains(term))      // served by the GIN index on the document
                 : rows.Where(r => r.SearchText.Contains(term));        // served by the trigram index
         }
-        return rows.OrderByDescending(r => r.CallDate).ThenBy(r => r.CallId).ThenBy(r => r.Topic);
+        return rows.OrderBy(r => r.SortKey);
+    }
+
+    /// <summary>
+    /// One page and the total, as two index-friendly queries: a single query with a window count would read
+    /// every matching row before the page could be cut.
+    /// </summary>
+    public async Task<DiscrepancyResults> RunAsync(IQuerySession session, CancellationToken ct)
+    {
+        var rows = Apply(session.Query<DiscrepancyRow>());
+        var items = await rows.Skip((Page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var total = items.Count < PageSize && (Page == 1 || items.Count > 0) ? (Page - 1) * PageSize + items.Count : await rows.CountAsync(ct);
+        return new DiscrepancyResults(items, Page, PageSize, total);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
@@ -80,4 +92,9 @@ public sealed record DiscrepancyQuery(
         problems.Add(new Problem($"$.query.{name}", $"\"{value}\" is not a whole number from {min} to {max}"));
         return fallback;
     }
+}
+
+public sealed record DiscrepancyResults(IReadOnlyList<DiscrepancyRow> Items, int Page, int PageSize, long Total)
+{
+    public long Pages => (Total + PageSize - 1) / PageSize;
 }

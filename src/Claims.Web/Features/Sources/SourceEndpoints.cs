@@ -11,7 +11,20 @@ public sealed record SourceSummary(
 public sealed record SourceProfileView(
     string Id, string Name, string Side, string Kind, DateTimeOffset RegisteredAt,
     int Calls, int Accounts, int Readouts, int SilentOnAsserted, int Contradictions, int Divergences,
-    IReadOnlyList<SourceInCall> History);
+    IReadOnlyList<SourceRecord> History);
+
+/// <summary>The counts of one source over its calls.</summary>
+public sealed record SourceTotals(int Calls, int Accounts, int Readouts, int SilentOnAsserted, int Contradictions, int Divergences)
+{
+    public static readonly SourceTotals None = new(0, 0, 0, 0, 0, 0);
+
+    public static SourceTotals Of(IReadOnlyCollection<SourceCounts> records) => new(
+        records.Count, records.Sum(r => r.Accounts), records.Sum(r => r.Readouts),
+        records.Sum(r => r.SilentOn), records.Sum(r => r.Contradicted), records.Sum(r => r.Diverged));
+}
+
+/// <summary>Only the numbers of a <see cref="SourceRecord"/>, which is all the source list reads.</summary>
+public sealed record SourceCounts(string SourceId, int Accounts, int Readouts, int SilentOn, int Contradicted, int Diverged);
 
 public static class SourceEndpoints
 {
@@ -20,9 +33,12 @@ public static class SourceEndpoints
     public static async Task<IReadOnlyList<SourceSummary>> List(IQuerySession session, CancellationToken ct)
     {
         var profiles = await session.Query<SourceProfile>().ToListAsync(ct);
-        var records = (await session.LoadManyAsync<SourceRecord>(ct, profiles.Select(p => p.SourceId))).ToDictionary(r => r.Id);
+        var counts = await session.Query<SourceRecord>()
+            .Select(r => new SourceCounts(r.SourceId, r.Accounts.Count, r.Readouts, r.SilentOn.Count, r.Contradicted.Count, r.Diverged.Count))
+            .ToListAsync(ct);
+        var totals = counts.GroupBy(c => c.SourceId).ToDictionary(g => g.Key, g => SourceTotals.Of(g.ToList()));
         return profiles
-            .Select(p => Summary(p, records.GetValueOrDefault(p.SourceId)))
+            .Select(p => Summary(p, totals.GetValueOrDefault(p.SourceId) ?? SourceTotals.None))
             .OrderByDescending(s => s.SilentOnAsserted).ThenByDescending(s => s.Contradictions).ThenBy(s => s.Id, StringComparer.Ordinal)
             .ToList();
     }
@@ -35,13 +51,14 @@ public static class SourceEndpoints
     public static async Task<SourceProfileView?> Load(string id, IQuerySession session, CancellationToken ct)
     {
         if (await session.LoadAsync<SourceProfile>(SourceStream.Key(id), ct) is not { } profile) return null;
-        var record = await session.LoadAsync<SourceRecord>(id, ct) ?? new SourceRecord { Id = id };
+        var history = await session.Query<SourceRecord>().Where(r => r.SourceId == id)
+            .OrderByDescending(r => r.CallDate).ThenBy(r => r.CallId).ToListAsync(ct);
+        var t = SourceTotals.Of(history.Select(r => new SourceCounts(r.SourceId, r.Accounts.Count, r.Readouts, r.SilentOn.Count, r.Contradicted.Count, r.Diverged.Count)).ToList());
         return new SourceProfileView(profile.SourceId, profile.Name, profile.Side, profile.Kind, profile.RegisteredAt,
-            record.CallCount, record.AccountCount, record.ReadoutCount, record.SilentOnAsserted, record.Contradictions, record.Divergences,
-            record.Calls.Values.OrderByDescending(c => c.CallDate).ThenBy(c => c.CallId, StringComparer.Ordinal).ToList());
+            t.Calls, t.Accounts, t.Readouts, t.SilentOnAsserted, t.Contradictions, t.Divergences, history);
     }
 
-    private static SourceSummary Summary(SourceProfile p, SourceRecord? r) => new(
-        p.SourceId, p.Name, p.Side, p.Kind, r?.CallCount ?? 0, r?.AccountCount ?? 0, r?.ReadoutCount ?? 0,
-        r?.SilentOnAsserted ?? 0, r?.Contradictions ?? 0, r?.Divergences ?? 0, $"/api/sources/{p.SourceId}");
+    private static SourceSummary Summary(SourceProfile p, SourceTotals t) => new(
+        p.SourceId, p.Name, p.Side, p.Kind, t.Calls, t.Accounts, t.Readouts, t.SilentOnAsserted, t.Contradictions, t.Divergences,
+        $"/api/sources/{p.SourceId}");
 }
