@@ -40,8 +40,8 @@ public sealed class SizeBenchmark(BenchSettings settings, BenchDatabase db, int 
         corpus.Rows.Clear();   // the COPY rows are the largest thing held; nothing after needs them
 
         var httpDossiers = new CorpusGenerator(BenchSettings.Seed + 1);
-        var serial = httpDossiers.SmallDossiers($"h{_label}a", settings.HttpImportsSerial);
-        var concurrent = httpDossiers.SmallDossiers($"h{_label}b", settings.HttpImportsConcurrent);
+        var serial = httpDossiers.SmallDossiers($"h{_label.ToLowerInvariant()}a", settings.HttpImportsSerial);
+        var concurrent = httpDossiers.SmallDossiers($"h{_label.ToLowerInvariant()}b", settings.HttpImportsConcurrent);
 
         using (var server = await Step("start program (cold)", () => AppServer.Start(settings, schema, $"serve-{_label}.log")))
         {

@@ -44,6 +44,30 @@ public class BatchImportTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task the_views_after_a_batch_import_equal_a_rebuild_from_the_events()
+    {
+        var dossiers = Enumerable.Range(0, 25)
+            .Select(i => DossierReader.Read(Dossiers.Minimal($"batch-rebuild-{i}", "rb-cn", "rb-us").ToJsonString()).Dossier!)
+            .ToList();
+        (await Importer.ImportAsync(dossiers, "batch-test", "test", CancellationToken.None)).ShouldAllBe(o => o.Appended > 0);
+
+        async Task<string> Views()
+        {
+            await using var session = app.Store.QuerySession();
+            var calls = await session.Query<Claims.Domain.Reconciliation.CallReconciliation>().Where(c => c.Id.StartsWith("batch-rebuild-")).OrderBy(c => c.Id).ToListAsync();
+            var summaries = await session.Query<Claims.Domain.Calls.CallSummary>().Where(c => c.Id.StartsWith("batch-rebuild-")).OrderBy(c => c.Id).ToListAsync();
+            return JsonSerializer.Serialize(calls.Select(c => new { c.Id, c.Topics, c.ClaimCount, c.DiscrepancyCount, Claims = c.Claims.Select(x => new { x.Id, x.Content, x.Version }) }))
+                + JsonSerializer.Serialize(summaries.Select(c => new { c.Id, c.ClaimCount, c.DiscrepancyCount, c.Verdicts }));
+        }
+
+        var imported = await Views();
+        using var daemon = await ((DocumentStore)app.Store).BuildProjectionDaemonAsync();
+        await daemon.RebuildProjectionAsync<Claims.Domain.Reconciliation.CallReconciliationProjection>(CancellationToken.None);
+        await daemon.RebuildProjectionAsync<Claims.Domain.Calls.CallSummaryProjection>(CancellationToken.None);
+        (await Views()).ShouldBe(imported);
+    }
+
+    [Fact]
     public async Task a_refused_dossier_does_not_stop_the_others()
     {
         var good = DossierReader.Read(Dossiers.Minimal("batch-good", "bt-cn", "bt-us").ToJsonString()).Dossier!;
