@@ -20,6 +20,8 @@ public static class MarkdownReport
         md.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} in {elapsed.TotalMinutes:0.0} minutes.");
         md.AppendLine();
 
+        md.AppendLine("How these figures compare with the targets, what limits each one, and what was tried: [performance-targets.md](performance-targets.md).");
+        md.AppendLine();
         md.AppendLine("## Reproduce");
         md.AppendLine();
         md.AppendLine("```bash");
