@@ -95,18 +95,9 @@ public sealed class CallModel(IQuerySession session, IMessageBus bus) : PageMode
 }
 
 /// <summary>The editors' form for a new claim on one of the call's accounts.</summary>
-public sealed class NewClaimForm
+public sealed class NewClaimForm : ClaimFormFields
 {
     public string Account { get; set; } = "";
-    public string Topic { get; set; } = "";
-    public string Stance { get; set; } = "asserted";
-    public string Statement { get; set; } = "";
-    public string? Speaker { get; set; }
-    public string? QuoteText { get; set; }
-    public string? QuoteLanguage { get; set; }
-    public string? QuoteTranslation { get; set; }
-    public string? FacetKey { get; set; }
-    public string? FacetValue { get; set; }
 
     /// <summary>An id from the account and topic, numbered past any the call already has.</summary>
     public string NewId(CallReconciliation call)
@@ -124,16 +115,9 @@ public sealed class NewClaimForm
         {
             ["id"] = id, ["account"] = Account, ["topic"] = Topic, ["stance"] = Stance, ["statement"] = Statement
         };
-        if (!string.IsNullOrWhiteSpace(Speaker)) claim["speaker"] = Speaker;
-        if (!string.IsNullOrWhiteSpace(QuoteText))
-        {
-            var quote = new JsonObject { ["text"] = QuoteText };
-            if (!string.IsNullOrWhiteSpace(QuoteLanguage)) quote["language"] = QuoteLanguage;
-            if (!string.IsNullOrWhiteSpace(QuoteTranslation)) quote["translation"] = QuoteTranslation;
-            claim["quote"] = quote;
-        }
-        if (!string.IsNullOrWhiteSpace(FacetKey) || !string.IsNullOrWhiteSpace(FacetValue))
-            claim["facet"] = new JsonObject { ["key"] = FacetKey, ["value"] = FacetValue };
+        if (Blank(Speaker) is { } speaker) claim["speaker"] = speaker;
+        if (QuoteJson() is { } quote) claim["quote"] = quote;
+        if (FacetJson() is { } facet) claim["facet"] = facet;
         return claim;
     }
 }

@@ -79,25 +79,16 @@ public sealed class ClaimModel(IQuerySession session, IMessageBus bus) : PageMod
 }
 
 /// <summary>The correction form: the claim's fields as they stand, plus the reason for changing them.</summary>
-public sealed class CorrectionForm
+public sealed class CorrectionForm : ClaimFormFields
 {
     public string Reason { get; set; } = "";
-    public string Topic { get; set; } = "";
-    public string Stance { get; set; } = "";
-    public string Statement { get; set; } = "";
-    public string? Speaker { get; set; }
-    public string? QuoteText { get; set; }
-    public string? QuoteLanguage { get; set; }
-    public string? QuoteTranslation { get; set; }
-    public string? FacetKey { get; set; }
-    public string? FacetValue { get; set; }
 
-    public static CorrectionForm From(Domain.Calls.ClaimContent c) => new()
+    public static CorrectionForm From(Domain.Calls.ClaimContent content)
     {
-        Topic = c.Topic, Stance = c.Stance, Statement = c.Statement, Speaker = c.Speaker,
-        QuoteText = c.Quote?.Text, QuoteLanguage = c.Quote?.Language, QuoteTranslation = c.Quote?.Translation,
-        FacetKey = c.Facet?.Key, FacetValue = c.Facet?.Value
-    };
+        var form = new CorrectionForm();
+        form.CopyFrom(content);
+        return form;
+    }
 
     /// <summary>Only what differs from <paramref name="current"/> goes into the correction; an emptied optional field clears it.</summary>
     public JsonObject ToJson(Domain.Calls.ClaimContent current)
@@ -107,22 +98,10 @@ public sealed class CorrectionForm
         if (Stance != current.Stance) body["stance"] = Stance;
         if (Statement != current.Statement) body["statement"] = Statement;
         if (Blank(Speaker) != current.Speaker) body["speaker"] = Blank(Speaker);
-        var quote = Blank(QuoteText) is null ? null : new JsonObject
-        {
-            ["text"] = QuoteText, ["language"] = Blank(QuoteLanguage), ["translation"] = Blank(QuoteTranslation)
-        };
         if (Blank(QuoteText) != current.Quote?.Text || Blank(QuoteLanguage) != current.Quote?.Language || Blank(QuoteTranslation) != current.Quote?.Translation)
-            body["quote"] = quote is null ? null : Compact(quote);
+            body["quote"] = QuoteJson();
         if (Blank(FacetKey) != current.Facet?.Key || Blank(FacetValue) != current.Facet?.Value)
-            body["facet"] = Blank(FacetKey) is null && Blank(FacetValue) is null ? null : new JsonObject { ["key"] = FacetKey, ["value"] = FacetValue };
+            body["facet"] = FacetJson();
         return body;
-    }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
-
-    private static JsonObject Compact(JsonObject o)
-    {
-        foreach (var key in o.Where(p => p.Value is null).Select(p => p.Key).ToList()) o.Remove(key);
-        return o;
     }
 }
