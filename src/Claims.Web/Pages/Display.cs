@@ -14,8 +14,6 @@ public static class Display
 
     /// <summary>The instant as a URL carries it.</summary>
     public static string Instant(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-
-    public static string Source(SourceView s) => $"{s.Name} ({s.Side})";
 }
 
 /// <summary>What one source's column says about one topic.</summary>
