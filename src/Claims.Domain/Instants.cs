@@ -9,6 +9,10 @@ public static partial class Instants
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 
+    /// <summary>ISO 8601 with the instant's own offset; fractions of a second only when there are any.</summary>
+    public static string Format(DateTimeOffset at) =>
+        at.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+
     public static bool TryParse(string? text, out DateTimeOffset instant)
     {
         instant = default;

@@ -30,7 +30,7 @@ public static class DossierExport
             })]),
             ["accounts"] = new JsonArray([.. accounts.Select(a => (JsonNode)Compact(new JsonObject
             {
-                ["id"] = a.Id, ["source"] = a.Source.Id, ["kind"] = a.Kind, ["publishedAt"] = Instant(a.PublishedAt),
+                ["id"] = a.Id, ["source"] = a.Source.Id, ["kind"] = a.Kind, ["publishedAt"] = Instants.Format(a.PublishedAt),
                 ["language"] = a.Language, ["url"] = a.Url, ["title"] = a.Title
             }))]),
             ["claims"] = new JsonArray([.. call.Claims.Where(c => !c.Retracted).Select(c => (JsonNode)Claim(c))])
@@ -53,13 +53,11 @@ public static class DossierExport
                 : null,
             ["facet"] = content.Facet is { } f ? new JsonObject { ["key"] = f.Key, ["value"] = f.Value } : null,
             ["reportedVia"] = content.ReportedVia is { } r
-                ? Compact(new JsonObject { ["outlet"] = r.Outlet, ["url"] = r.Url, ["publishedAt"] = r.PublishedAt is { } at ? Instant(at) : null })
+                ? Compact(new JsonObject { ["outlet"] = r.Outlet, ["url"] = r.Url, ["publishedAt"] = r.PublishedAt is { } at ? Instants.Format(at) : null })
                 : null
         });
     }
 
-    /// <summary>ISO 8601 with the offset the account was published with.</summary>
-    private static string Instant(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture);
 
     private static JsonObject Compact(JsonObject o)
     {

@@ -48,12 +48,12 @@ public static class ClaimReviewExport
             {
                 ["@type"] = "Claim",
                 ["author"] = new JsonArray([.. topic.Asserting.Concat(topic.Denying).Distinct().Select(id => (JsonNode)Author(sources[id]))]),
-                ["datePublished"] = Instant(topic.Claims.Min(c => c.PublishedAt)),
+                ["datePublished"] = Instants.Format(topic.Claims.Min(c => c.PublishedAt)),
                 ["appearance"] = new JsonArray([.. topic.Claims.Where(c => c.Url is not null).DistinctBy(c => c.Account).Select(c => (JsonNode)new JsonObject
                 {
                     ["@type"] = "CreativeWork",
                     ["url"] = c.Url,
-                    ["datePublished"] = Instant(c.PublishedAt),
+                    ["datePublished"] = Instants.Format(c.PublishedAt),
                     ["author"] = Author(sources[c.Source])
                 })])
             }
@@ -86,7 +86,6 @@ public static class ClaimReviewExport
         return o;
     }
 
-    private static string Instant(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     /// <summary>Google asks for a summary under 75 characters: cut at a word and mark the cut.</summary>
     private static string Clip(string statement)

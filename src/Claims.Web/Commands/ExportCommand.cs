@@ -61,7 +61,7 @@ public sealed class ExportCommand : JasperFxAsyncCommand<ExportInput>
 
         await using var output = input.OutFlag is null ? Console.OpenStandardOutput() : File.Create(input.OutFlag);
         var config = host.Services.GetRequiredService<IConfiguration>();
-        var baseUrl = (input.UrlFlag ?? config["Claims:PublicUrl"] ?? "http://127.0.0.1:5080").TrimEnd('/');
+        var baseUrl = input.UrlFlag?.TrimEnd('/') ?? PublicUrl.Of(config);
         switch (input.FormatFlag)
         {
             case "dossier":

@@ -13,7 +13,7 @@ public static class Display
     public static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
     /// <summary>The instant as a URL carries it.</summary>
-    public static string Instant(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    public static string Instant(DateTimeOffset at) => Domain.Instants.Format(at);
 }
 
 /// <summary>What one source's column says about one topic.</summary>

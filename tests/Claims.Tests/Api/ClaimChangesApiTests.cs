@@ -8,12 +8,7 @@ namespace Claims.Tests.Api;
 /// <summary>Corrections, retractions and a claim's history, through the real pipeline.</summary>
 public class ClaimChangesApiTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private async Task Import(string callId)
-    {
-        var response = await app.Client().PostAsync("/api/dossiers",
-            new StringContent(Dossiers.Minimal(callId, callId + "-cn", callId + "-us").ToJsonString(), Encoding.UTF8, "application/json"));
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-    }
+    private Task Import(string callId) => app.Import(Dossiers.Minimal(callId, callId + "-cn", callId + "-us").ToJsonString());
 
     private async Task<(HttpStatusCode, JsonElement)> Send(string url, object body, HttpClient? client = null)
     {

@@ -13,11 +13,7 @@ public class DossierRoundTripTests(AppFixture source) : IClassFixture<AppFixture
     public Task InitializeAsync() => _target.InitializeAsync();
     public Task DisposeAsync() => _target.DisposeAsync();
 
-    private static async Task Import(AppFixture app, string json)
-    {
-        var response = await app.Client().PostAsync("/api/dossiers", new StringContent(json, Encoding.UTF8, "application/json"));
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-    }
+    private static Task Import(AppFixture app, string json) => app.Import(json);
 
     /// <summary>The view without claim versions, which count this database's corrections and start again at 1 on import.</summary>
     private static async Task<string> View(AppFixture app, string callId)

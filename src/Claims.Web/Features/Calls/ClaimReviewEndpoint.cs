@@ -18,7 +18,7 @@ public static class ClaimReviewEndpoint
         if (await session.LoadAsync<CallReconciliation>(id, ct) is not { Call: not null } call)
             return Problems.NotFound($"No call \"{id}\".");
 
-        var baseUrl = (config["Claims:PublicUrl"] is { Length: > 0 } configured ? configured : $"{request.Scheme}://{request.Host}").TrimEnd('/');
+        var baseUrl = PublicUrl.Of(config, request);
         var reviews = ClaimReviewExport.For(call, Publisher(config, baseUrl), $"{baseUrl}/calls/{Uri.EscapeDataString(id)}");
         return Results.Text(reviews.ToJsonString(Json.Indented), "application/ld+json; charset=utf-8");
     }

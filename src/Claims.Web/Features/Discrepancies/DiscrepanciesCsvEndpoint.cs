@@ -23,7 +23,6 @@ public static class DiscrepanciesCsvEndpoint
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"discrepancies.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, DiscrepancyCsv.Encoding);
-        var baseUrl = config["Claims:PublicUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{context.Request.Scheme}://{context.Request.Host}";
-        await DiscrepancyCsv.WriteAsync(rows, writer, baseUrl);
+        await DiscrepancyCsv.WriteAsync(rows, writer, PublicUrl.Of(config, context.Request));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Claims.Domain;
 using Claims.Domain.Discrepancies;
 using CsvHelper;
 
@@ -37,7 +38,7 @@ public static class DiscrepancyCsv
             csv.WriteField(Sources(row.Silent));
             csv.WriteField(Lines(row.Claims.Select(c => $"{c.Source} ({c.Stance}): {c.Statement}")));
             csv.WriteField(Lines(row.Claims.Select(c => c.Quote is null ? null : $"{c.Source}: {c.Quote.Text}" + (c.Quote.Translation is null ? "" : $" — {c.Quote.Translation}"))));
-            csv.WriteField(Lines(row.Claims.Select(c => $"{c.Source}: {c.PublishedAt:yyyy-MM-dd'T'HH:mm:sszzz}").Distinct()));
+            csv.WriteField(Lines(row.Claims.Select(c => $"{c.Source}: {Instants.Format(c.PublishedAt)}").Distinct()));
             csv.WriteField(Lines(row.Claims.Select(c => c.Url).Distinct()));
             csv.WriteField($"{baseUrl}/api/calls/{row.CallId}/reconciliation");
             await csv.NextRecordAsync();

@@ -53,14 +53,12 @@ public sealed class DossierBatchImport(IDocumentStore store, IMessageBus bus)
             var callId = dossier.Call.Id;
             var stream = stored.ContainsKey(callId) ? await session.Events.FetchForWriting<CallReconciliation>(callId, ct) : null;
             var decision = DossierImport.Decide(dossier, stream?.Aggregate, sources);
-            outcomes.Add(new ImportOutcome(callId, decision.Refused ? 0 : decision.Appended, decision.Unchanged, decision.Problems, decision.Conflicts));
+            outcomes.Add(ImportOutcome.From(decision));
             if (decision.Refused || decision.Appended == 0) continue;
 
-            foreach (var source in decision.NewSources)
-            {
-                session.Events.StartStream<SourceProfile>(SourceStream.Key(source.SourceId), source);
+            new StartSourceStreams(decision.NewSources).Execute(session);
+            foreach (var source in decision.NewSources)   // later dossiers of this batch see them as stored
                 sources[source.SourceId] = new SourceProfile { Id = SourceStream.Key(source.SourceId), SourceId = source.SourceId, Name = source.Name, Side = source.Side, Kind = source.Kind };
-            }
             if (stream is null) session.Events.StartStream<CallReconciliation>(callId, decision.CallEvents.ToArray());
             else stream.AppendMany(decision.CallEvents.ToArray());
         }

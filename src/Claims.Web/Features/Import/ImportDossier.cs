@@ -16,6 +16,9 @@ public sealed record ImportDossier(Dossier Dossier, string Editor, string Via)
 /// <summary>What an import did, or why it was refused (problems: 400, conflicts: 409).</summary>
 public sealed record ImportOutcome(string CallId, int Appended, int Unchanged, IReadOnlyList<Problem> Problems, IReadOnlyList<Problem> Conflicts)
 {
+    public static ImportOutcome From(ImportDecision d) =>
+        new(d.CallId, d.Refused ? 0 : d.Appended, d.Unchanged, d.Problems, d.Conflicts);
+
     public bool Refused => Problems.Count > 0 || Conflicts.Count > 0;
 }
 
@@ -46,8 +49,7 @@ public static class ImportDossierHandler
         IDocumentSession session)
     {
         var decision = DossierImport.Decide(command.Dossier, call, sources.ById);
-        var outcome = new ImportOutcome(decision.CallId, decision.Refused ? 0 : decision.Appended, decision.Unchanged,
-            decision.Problems, decision.Conflicts);
+        var outcome = ImportOutcome.From(decision);
         if (decision.Refused || decision.Appended == 0) return (outcome, [], MartenOps.Nothing());
 
         session.LastModifiedBy = command.Editor;
