@@ -1,15 +1,17 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 
 namespace Claims.Web.Features;
 
 public static class Json
 {
-    /// <summary>Readable JSON that keeps Chinese and Japanese as they are rather than as \u escapes.</summary>
+    /// <summary>
+    /// Readable JSON for files people open (dossiers, JSON-LD): Chinese, Japanese and the '+' of an offset stay as
+    /// they are rather than \u escapes. It is only ever served as JSON, never written into an HTML page.
+    /// </summary>
     public static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All)
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping
     };
 }
