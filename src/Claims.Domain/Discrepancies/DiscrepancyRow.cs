@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Claims.Domain.Calls;
 using Claims.Domain.Reconciliation;
 
@@ -31,7 +32,11 @@ public sealed class DiscrepancyRow
     public List<string> SourceIds { get; set; } = [];
     /// <summary>Every side named by the row, for filtering.</summary>
     public List<string> Sides { get; set; } = [];
-    /// <summary>Statements, quotes, translations and speakers, lower-cased, for substring search in any script.</summary>
+    /// <summary>
+    /// Statements, quotes, translations and speakers, lower-cased, for substring search in any script. Kept only in
+    /// its own column (see ClaimsStore), not in the JSON document, which already holds the same text.
+    /// </summary>
+    [JsonIgnore]
     public string SearchText { get; set; } = "";
     /// <summary>
     /// Every two-character piece of <see cref="SearchText"/>. Trigram indexes cannot serve terms shorter than three

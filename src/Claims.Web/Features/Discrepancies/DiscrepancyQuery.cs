@@ -4,6 +4,7 @@ using Claims.Domain.Dossiers;
 using Claims.Domain.Reconciliation;
 using Marten;
 using Marten.Linq;
+using Marten.Linq.MatchesSql;
 
 namespace Claims.Web.Features.Discrepancies;
 
@@ -43,25 +44,37 @@ public sealed record DiscrepancyQuery(
             : (new DiscrepancyQuery(Blank(topic), verdicts, Blank(source), Blank(side), fromDate, toDate, Blank(q?.Trim()), pageNumber, size), problems);
     }
 
-    /// <summary>Newest call first; within a call by topic, so paging is stable.</summary>
+    /// <summary>
+    /// Newest call first; within a call by topic, so paging is stable. Works on the index (SQL over its duplicated
+    /// columns) and on rows built in memory (the command line's offline path).
+    /// </summary>
     public IQueryable<DiscrepancyRow> Apply(IQueryable<DiscrepancyRow> rows)
     {
+        var inMemory = rows is EnumerableQuery;
         if (Topic is not null) rows = rows.Where(r => r.Topic == Topic);
         if (Verdicts is { Count: > 0 }) rows = rows.Where(r => r.Verdict.IsOneOf(Verdicts.ToArray()));
-        if (Source is not null) rows = rows.Where(r => r.SourceIds.Contains(Source));
-        if (Side is not null) rows = rows.Where(r => r.Sides.Contains(Side));
+        if (Source is not null)
+            rows = inMemory ? rows.Where(r => r.SourceIds.Contains(Source)) : rows.Where(r => r.MatchesSql(Contains("source_ids"), Source));
+        if (Side is not null)
+            rows = inMemory ? rows.Where(r => r.Sides.Contains(Side)) : rows.Where(r => r.MatchesSql(Contains("sides"), Side));
         if (From is { } from) rows = rows.Where(r => r.CallDate >= from);
         if (To is { } to) rows = rows.Where(r => r.CallDate <= to);
         if (Text is not null)
         {
             // A plain substring: the term is a parameter, and LIKE's own wildcards in it are matched literally.
             var term = Text.ToLowerInvariant();
-            rows = term.Length == 2
-                ? rows.Where(r => r.SearchBigrams.Contains(term))      // served by the GIN index on the document
-                : rows.Where(r => r.SearchText.Contains(term));        // served by the trigram index
+            if (term.Length != 2) rows = rows.Where(r => r.SearchText.Contains(term));     // served by the trigram index
+            else if (inMemory) rows = rows.Where(r => r.SearchBigrams.Contains(term));
+            else rows = rows.Where(r => r.MatchesSql(Contains("search_bigrams"), term));    // served by the array's GIN index
         }
         return rows.OrderBy(r => r.SortKey);
     }
+
+    /// <summary>
+    /// Containment on a duplicated array column (see ClaimsStore), written as <c>@&gt;</c> so its GIN index serves it:
+    /// LINQ's <c>Contains</c> on such a column becomes <c>= ANY(...)</c>, which no index serves.
+    /// </summary>
+    private static string Contains(string column) => $"d.{column} @> array[?]::text[]";
 
     /// <summary>
     /// One page and the total, as two index-friendly queries: a single query with a window count would read
