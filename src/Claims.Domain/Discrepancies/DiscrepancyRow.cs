@@ -41,7 +41,9 @@ public sealed class DiscrepancyRow
     /// <summary>
     /// Every two-character piece of <see cref="SearchText"/>. Trigram indexes cannot serve terms shorter than three
     /// characters, and two-character words are common in Chinese and Japanese (台湾, 高市): these serve them.
+    /// Kept only in its own column.
     /// </summary>
+    [JsonIgnore]
     public List<string> SearchBigrams { get; set; } = [];
 
     /// <summary>Newest call first, then call and topic in order: one indexed column, so a page is a short index scan.</summary>
@@ -55,7 +57,7 @@ public sealed class DiscrepancyRow
     /// <summary>The row for one topic of a call, or null when that topic is not (or no longer) a discrepancy.</summary>
     public static DiscrepancyRow? From(CallReconciliation call, string topic)
     {
-        var view = ReconciliationView.From(call);
+        var view = call.CurrentView();
         if (view.Topics.FirstOrDefault(t => t.Topic == topic) is not { Discrepancy: true } found) return null;
         var sources = view.Sources.ToDictionary(s => s.Id, s => new RowSource(s.Id, s.Name, s.Side, s.Kind));
         List<RowSource> Named(IEnumerable<string> ids) => ids.Select(id => sources[id]).ToList();

@@ -59,9 +59,20 @@ public class CallReconciliation
         }
     }
 
+    private ReconciliationView? _view;
+
+    /// <summary>
+    /// The view as it stands now, built once per change: the discrepancy index derives a row per topic and a
+    /// record per source from one state, and building the view for each of them was most of the index's CPU time.
+    /// Two readers racing here build the same view; neither sees a stale one, because <see cref="Reconcile"/>
+    /// (the only change) runs before the state is handed on.
+    /// </summary>
+    public ReconciliationView CurrentView() => _view ??= ReconciliationView.From(this);
+
     /// <summary>Re-derives the verdicts; called after every change.</summary>
     public void Reconcile()
     {
+        _view = null;
         Topics = Reconciler.Reconcile(Accounts.Select(a => a.ToFacts()), LiveClaimFacts()).ToList();
         ClaimCount = Claims.Count(c => !c.Retracted);
         DiscrepancyCount = Topics.Count(t => t.IsDiscrepancy);

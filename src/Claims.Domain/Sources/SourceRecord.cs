@@ -28,7 +28,7 @@ public sealed class SourceRecord
     /// <summary>The record of one source in one call, or null when the source has no account of the call.</summary>
     public static SourceRecord? From(CallReconciliation call, string sourceId)
     {
-        var view = ReconciliationView.From(call);
+        var view = call.CurrentView();
         var accounts = view.Accounts.Where(a => a.Source == sourceId).ToList();
         if (accounts.Count == 0) return null;
 

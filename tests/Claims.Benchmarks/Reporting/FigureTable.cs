@@ -25,13 +25,13 @@ public static class FigureTable
         foreach (var h in r.HttpImports)
             rows.Add(new($"POST /api/dossiers, {h.Clients} client{(h.Clients == 1 ? "" : "s")}, 10-claim dossiers (ms p50 / p95 / p99)",
                 $"{h.Latency.P50:0.0} / {h.Latency.P95:0.0} / {h.Latency.P99:0.0}", $"{h.DossiersPerSecond:0} dossiers/s", $"{h.Latency.Count} req"));
-        rows.Add(Rate("rebuild of every projection, one after another (events/s)", r.RebuildEventsPerSecond));
+        rows.Add(Rate("rebuild of every projection, as `projections rebuild` runs them (events/s)", r.RebuildEventsPerSecond));
         if (r.Rebuilds.Count > 0)
         {
             foreach (var name in r.Rebuilds[0].Projections.Select(p => p.Projection))
             {
                 var seconds = Spread.Of(r.Rebuilds.Select(b => b.Projections.First(p => p.Projection == name).Seconds).ToList());
-                rows.Add(new($"  rebuild {name} (s)", Num(seconds.Median, "0.00"), Range(seconds, "0.00"), Runs(seconds)));
+                rows.Add(new($"  {name} (s, overlapping)", Num(seconds.Median, "0.00"), Range(seconds, "0.00"), Runs(seconds)));
             }
         }
         foreach (var q in r.Queries)

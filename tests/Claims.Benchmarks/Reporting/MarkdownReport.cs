@@ -105,8 +105,8 @@ public static class MarkdownReport
             "so it replays the call's stream. Discrepancy queries return the first page of 50 with the total.");
         md.AppendLine("- **HTTP import**: new 10-claim dossiers, each a new call, posted with the editor key by 1 client, then by 8 at once.");
         md.AppendLine($"- **Rebuild**: in this process with the program's store configuration (`ClaimsStore.Configure`), after `ANALYZE` of " +
-            $"mt_events and mt_streams, every registered projection rebuilt from the whole log one after another; events/s is the " +
-            $"events in mt_events divided by the total; {settings.RebuildRepeats} run(s). The serving program is stopped first.");
+            $"mt_events and mt_streams, every registered projection rebuilt from the whole log as the `projections rebuild` command does it " +
+            $"(in parallel, one per core at a time); events/s is the events in mt_events divided by the wall time of the whole rebuild; {settings.RebuildRepeats} run(s). The serving program is stopped first.");
         md.AppendLine($"- **Cold start**: process start to the first 200 from /health, on the largest corpus, {settings.ColdStarts} starts.");
         return md.ToString();
     }

@@ -6,14 +6,15 @@ using Marten;
 
 namespace Claims.Benchmarks.Steps;
 
-public sealed record RebuildRun(IReadOnlyList<(string Projection, double Seconds)> Projections, long Events)
+/// <summary>Each projection's own rebuild time (they overlap) and the wall time of rebuilding them all.</summary>
+public sealed record RebuildRun(IReadOnlyList<(string Projection, double Seconds)> Projections, double Seconds, long Events)
 {
-    public double Seconds => Projections.Sum(p => p.Seconds);
     public double EventsPerSecond => Events / Seconds;
 }
 
 /// <summary>
-/// Rebuilds every registered projection from the whole event log, one after another, in this process with the
+/// Rebuilds every registered projection from the whole event log the way the program's <c>projections rebuild</c>
+/// command does (JasperFx runs them with <c>Parallel.ForEachAsync</c>, one per core at a time), in this process with the
 /// program's own store configuration (the serving program is stopped first, so its daemon does not compete).
 /// </summary>
 public static class Rebuild
@@ -42,13 +43,15 @@ public static class Rebuild
         }
         using var _ = store;
         using var __ = daemon;
-        var timings = new List<(string, double)>();
-        foreach (var name in store.Options.Projections.All.Select(p => p.Name))
+        var timings = new System.Collections.Concurrent.ConcurrentDictionary<string, double>();
+        var names = store.Options.Projections.All.Select(p => p.Name).ToList();
+        var wall = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(names, async (name, ct) =>
         {
             var clock = Stopwatch.StartNew();
-            await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), CancellationToken.None);
-            timings.Add((name, clock.Elapsed.TotalSeconds));
-        }
-        return new RebuildRun(timings, events);
+            await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct);
+            timings[name] = clock.Elapsed.TotalSeconds;
+        });
+        return new RebuildRun(names.Select(n => (n, timings[n])).ToList(), wall.Elapsed.TotalSeconds, events);
     }
 }
