@@ -15,18 +15,26 @@ public sealed class CallSummary
     public DateOnly Date { get; set; }
     public List<Participant> Participants { get; set; } = [];
 
-    public int ClaimCount { get; set; }
-    public int DiscrepancyCount { get; set; }
-    public int AccountCount { get; set; }
-    public Dictionary<string, int> Verdicts { get; set; } = [];
-    public List<string> Topics { get; set; } = [];
-    public List<string> Sources { get; set; } = [];
-    public DateTimeOffset? FirstPublishedAt { get; set; }
-    public DateTimeOffset? LastPublishedAt { get; set; }
+    // Derived from the facts below on the first read after a change (see Staleness).
+    public int ClaimCount { get { Fresh(); return field; } set; }
+    public int DiscrepancyCount { get { Fresh(); return field; } set; }
+    public int AccountCount { get { Fresh(); return field; } set; }
+    public Dictionary<string, int> Verdicts { get { Fresh(); return field; } set; } = [];
+    public List<string> Topics { get { Fresh(); return field; } set; } = [];
+    public List<string> Sources { get { Fresh(); return field; } set; } = [];
+    public DateTimeOffset? FirstPublishedAt { get { Fresh(); return field; } set; }
+    public DateTimeOffset? LastPublishedAt { get { Fresh(); return field; } set; }
     public DateTimeOffset LastRecordedAt { get; set; }
 
     public List<AccountFacts> AccountFacts { get; set; } = [];
     public List<ClaimFacts> LiveClaims { get; set; } = [];
+
+    private readonly Staleness _staleness = new();
+
+    /// <summary>Marks the counts for re-deriving after a change to the facts.</summary>
+    public void Changed() => _staleness.Mark();
+
+    private void Fresh() => _staleness.Refresh(this, static summary => summary.Reconcile());
 
     public void Reconcile()
     {

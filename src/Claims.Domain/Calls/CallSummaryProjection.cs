@@ -45,7 +45,7 @@ public sealed class CallSummaryProjection : SingleStreamProjection<CallSummary, 
         }
 
         summary.LastRecordedAt = e.Timestamp;
-        summary.Reconcile();
+        summary.Changed();
         return summary;
     }
 

@@ -27,14 +27,15 @@ public class CallReconciliation
     public CallInfo Call { get; set; } = null!;
     public List<AccountEntry> Accounts { get; set; } = [];
     public List<ClaimEntry> Claims { get; set; } = [];
-    public List<TopicVerdict> Topics { get; set; } = [];
+    /// <summary>The verdicts under the current rules, derived on the first read after a change (<see cref="Changed"/>).</summary>
+    public List<TopicVerdict> Topics { get { Fresh(); return field; } set; } = [];
 
     /// <summary>Every topic a claim of this call was ever on, including ones corrected away from.</summary>
     public List<string> TopicsEverSeen { get; set; } = [];
 
     /// <summary>Live (not retracted) claims.</summary>
-    public int ClaimCount { get; set; }
-    public int DiscrepancyCount { get; set; }
+    public int ClaimCount { get { Fresh(); return field; } set; }
+    public int DiscrepancyCount { get { Fresh(); return field; } set; }
 
     /// <summary>Stream version: the number of events this view has seen.</summary>
     public long Version { get; set; }
@@ -59,22 +60,33 @@ public class CallReconciliation
         }
     }
 
+    private readonly Staleness _staleness = new();
     private ReconciliationView? _view;
+
+    /// <summary>Marks the verdicts and counts for re-deriving after a change to the accounts or claims.</summary>
+    public void Changed()
+    {
+        _view = null;
+        _staleness.Mark();
+    }
+
+    private void Fresh() => _staleness.Refresh(this, static call => call.Reconcile());
 
     /// <summary>
     /// The view as it stands now, built once per change: the discrepancy index derives a row per topic and a
     /// record per source from one state, and building the view for each of them was most of the index's CPU time.
     /// Two readers racing here build the same view; neither sees a stale one, because <see cref="Reconcile"/>
-    /// (the only change) runs before the state is handed on.
+    /// and <see cref="Changed"/> run before the state is handed on.
     /// </summary>
     public ReconciliationView CurrentView() => _view ??= ReconciliationView.From(this);
 
-    /// <summary>Re-derives the verdicts; called after every change.</summary>
+    /// <summary>Re-derives the verdicts and counts.</summary>
     public void Reconcile()
     {
         _view = null;
-        Topics = Reconciler.Reconcile(Accounts.Select(a => a.ToFacts()), LiveClaimFacts()).ToList();
+        var topics = Reconciler.Reconcile(Accounts.Select(a => a.ToFacts()), LiveClaimFacts()).ToList();
+        Topics = topics;
         ClaimCount = Claims.Count(c => !c.Retracted);
-        DiscrepancyCount = Topics.Count(t => t.IsDiscrepancy);
+        DiscrepancyCount = topics.Count(t => t.IsDiscrepancy);
     }
 }

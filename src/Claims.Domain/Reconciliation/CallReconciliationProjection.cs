@@ -55,7 +55,7 @@ public abstract class CallStateProjection<TView> : SingleStreamProjection<TView,
 
         view.Version = e.Version;
         view.LastRecordedAt = e.Timestamp;
-        view.Reconcile();
+        view.Changed();
         return view;
     }
 
