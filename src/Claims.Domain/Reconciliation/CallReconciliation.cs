@@ -11,9 +11,13 @@ public sealed record AccountEntry(
     public AccountFacts ToFacts() => new(Id, Source.Id, Source.Side, Kind, PublishedAt);
 }
 
-/// <summary>A claim as it stands now: its latest content, how many versions it has, and whether it was retracted.</summary>
+/// <summary>
+/// A claim as it stands now: its latest content, how many versions it has, and whether it was retracted.
+/// <paramref name="Original"/> is the content first recorded, kept only once a correction changed it (most claims are
+/// never corrected, and a copy of each would make up a third of the stored view).
+/// </summary>
 public sealed record ClaimEntry(
-    string Id, string AccountId, ClaimContent Content, ClaimContent Original, int Version,
+    string Id, string AccountId, ClaimContent Content, ClaimContent? Original, int Version,
     DateTimeOffset RecordedAt, string? RecordedBy, DateTimeOffset LastChangedAt, string? LastChangedBy,
     bool Retracted = false, string? RetractionReason = null);
 

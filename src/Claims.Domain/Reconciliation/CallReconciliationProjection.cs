@@ -28,7 +28,7 @@ public abstract class CallStateProjection<TView> : SingleStreamProjection<TView,
                 break;
 
             case ClaimRecorded recorded when view is not null:
-                view.Claims.Add(new ClaimEntry(recorded.ClaimId, recorded.AccountId, recorded.Content, recorded.Content, 1,
+                view.Claims.Add(new ClaimEntry(recorded.ClaimId, recorded.AccountId, recorded.Content, null, 1,
                     e.Timestamp, e.UserName, e.Timestamp, e.UserName));
                 view.Remember(recorded.Content.Topic);
                 break;
@@ -36,7 +36,8 @@ public abstract class CallStateProjection<TView> : SingleStreamProjection<TView,
             case ClaimCorrected corrected when view?.Claim(corrected.ClaimId) is { } claim:
                 Replace(view, claim, claim with
                 {
-                    Content = corrected.Content, Version = claim.Version + 1, LastChangedAt = e.Timestamp, LastChangedBy = e.UserName
+                    Content = corrected.Content, Original = claim.Original ?? claim.Content, Version = claim.Version + 1,
+                    LastChangedAt = e.Timestamp, LastChangedBy = e.UserName
                 });
                 view.Remember(corrected.Content.Topic);
                 break;

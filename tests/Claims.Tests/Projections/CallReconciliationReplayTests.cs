@@ -75,8 +75,9 @@ public class CallReconciliationReplayTests
         view.Topics.Select(t => (t.Topic, t.Verdict)).ShouldBe([("taiwan", Verdict.Contradicted)]);
         var claim = view.Claim("us-1")!;
         claim.Version.ShouldBe(2);
-        claim.Original.Topic.ShouldBe("trade");
+        claim.Original.ShouldNotBeNull().Topic.ShouldBe("trade");
         claim.Content.Topic.ShouldBe("taiwan");
+        view.Claim("cn-1")!.Original.ShouldBeNull();   // never corrected: its content is its original
     }
 
     [Fact]
