@@ -35,6 +35,9 @@ public sealed class SizeBenchmark(BenchSettings settings, BenchDatabase db, int 
             _result.Imports.Add(import);
             Say($"import {corpus.Claims / import.Seconds:N0} claims/s wall ({import.Seconds:0.0} s, of which start-up {_result.ImportStartupSeconds:0.0} s), peak {import.PeakMemoryMb:0} MiB");
         }
+        var bulkSeconds = await Step("Marten bulk event COPY", () => BulkEventCopy.Run(db, schema, schema + "_bulk"));
+        _result.BulkEventCopyClaimsPerSecond = corpus.Claims / bulkSeconds;
+        Say($"Marten bulk event COPY {corpus.Claims / bulkSeconds:N0} claims/s ({corpus.ImportEvents / bulkSeconds:N0} events/s)");
         // recordedAsOf is given in whole seconds: one second later still precedes every correction below.
         var importedAt = (await db.Scalar<DateTime>("select now()")).ToUniversalTime().AddSeconds(1);
         corpus.Rows.Clear();   // the COPY rows are the largest thing held; nothing after needs them

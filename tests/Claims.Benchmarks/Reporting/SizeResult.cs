@@ -14,6 +14,8 @@ public sealed class SizeResult
     public long EventsAfterChanges { get; set; }
     public Spread CopyRowsPerSecond { get; set; } = Spread.Of([]);
     public List<ImportRun> Imports { get; } = [];
+    /// <summary>The same events through Marten's bulk COPY path (events only), in claims per second.</summary>
+    public double BulkEventCopyClaimsPerSecond { get; set; }
     /// <summary>The import command's fixed cost: one dossier into a fresh schema.</summary>
     public double ImportStartupSeconds { get; set; }
     /// <summary>Seconds from starting the serving program until its async index has every imported event.</summary>
