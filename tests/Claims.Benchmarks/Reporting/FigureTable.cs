@@ -30,6 +30,7 @@ public static class FigureTable
         rows.Add(Rate("rebuild of every projection, as `projections rebuild` runs them (events/s)", r.RebuildEventsPerSecond));
         if (r.Rebuilds.Count > 0)
         {
+            rows.Add(Rate("  the daemon reading every event and writing nothing (events/s)", Spread.Of(r.Rebuilds.Select(b => b.ReadOnlyEventsPerSecond).ToList())));
             foreach (var name in r.Rebuilds[0].Projections.Select(p => p.Projection))
             {
                 var seconds = Spread.Of(r.Rebuilds.Select(b => b.Projections.First(p => p.Projection == name).Seconds).ToList());
@@ -61,6 +62,7 @@ public static class FigureTable
             ("peak_memory_mb", F(r.ImportPeakMemoryMb.Median)),
             ("index_ready_s", F(r.IndexReadySeconds)),
             ("rebuild_events_per_s", F(r.RebuildEventsPerSecond.Median)),
+            ("rebuild_read_only_events_per_s", F(Spread.Of(r.Rebuilds.Select(b => b.ReadOnlyEventsPerSecond).ToList()).Median)),
             ("reconciliation_p95_ms", F(r.Query("reconciliation").P95)),
             ("reconciliation_recorded_as_of_p95_ms", F(r.Query("reconciliation_recorded_as_of").P95)),
             ("discrepancies_p95_ms", F(discrepancies)),

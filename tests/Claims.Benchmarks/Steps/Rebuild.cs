@@ -2,13 +2,16 @@ using System.Diagnostics;
 using Claims.Benchmarks.Measuring;
 using Claims.Domain;
 using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
 using Marten;
 
 namespace Claims.Benchmarks.Steps;
 
 /// <summary>Each projection's own rebuild time (they overlap) and the wall time of rebuilding them all.</summary>
-public sealed record RebuildRun(IReadOnlyList<(string Projection, double Seconds)> Projections, double Seconds, long Events)
+public sealed record RebuildRun(IReadOnlyList<(string Projection, double Seconds)> Projections, double Seconds, long Events, double ReadOnlySeconds)
 {
+    /// <summary>The daemon reading the whole log and writing nothing (<see cref="EventLogPass"/>).</summary>
+    public double ReadOnlyEventsPerSecond => Events / ReadOnlySeconds;
     public double EventsPerSecond => Events / Seconds;
 }
 
@@ -33,7 +36,11 @@ public static class Rebuild
         IProjectionDaemon daemon;
         try
         {
-            store = DocumentStore.For(opts => ClaimsStore.Configure(opts, db.ConnectionString, schema));
+            store = DocumentStore.For(opts =>
+            {
+                ClaimsStore.Configure(opts, db.ConnectionString, schema);
+                opts.Projections.Add(new EventLogPass { Options = { BatchSize = ClaimsStore.EventPage } }, ProjectionLifecycle.Async);
+            });
             daemon = await store.BuildProjectionDaemonAsync();
         }
         finally
@@ -44,7 +51,7 @@ public static class Rebuild
         using var _ = store;
         using var __ = daemon;
         var timings = new System.Collections.Concurrent.ConcurrentDictionary<string, double>();
-        var names = store.Options.Projections.All.Select(p => p.Name).ToList();
+        var names = store.Options.Projections.All.Select(p => p.Name).Where(n => n != EventLogPass.ProjectionName).ToList();
         var wall = Stopwatch.StartNew();
         await Parallel.ForEachAsync(names, async (name, ct) =>
         {
@@ -52,6 +59,10 @@ public static class Rebuild
             await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct);
             timings[name] = clock.Elapsed.TotalSeconds;
         });
-        return new RebuildRun(names.Select(n => (n, timings[n])).ToList(), wall.Elapsed.TotalSeconds, events);
+        var seconds = wall.Elapsed.TotalSeconds;
+
+        var pass = Stopwatch.StartNew();
+        await daemon.RebuildProjectionAsync(EventLogPass.ProjectionName, TimeSpan.FromMinutes(30), CancellationToken.None);
+        return new RebuildRun(names.Select(n => (n, timings[n])).ToList(), seconds, events, pass.Elapsed.TotalSeconds);
     }
 }
