@@ -36,7 +36,7 @@ public sealed class CallSummary
 
     private void Fresh() => _staleness.Refresh(this, static summary => summary.Reconcile());
 
-    public void Reconcile()
+    private void Reconcile()
     {
         var topics = Reconciler.Reconcile(AccountFacts, LiveClaims);
         ClaimCount = LiveClaims.Count;

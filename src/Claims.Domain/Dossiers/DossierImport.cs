@@ -82,7 +82,7 @@ public static class DossierImport
         {
             if (stored?.Claim(claim.Id) is not { } existing)
                 events.Add(new ClaimRecorded(call.Id, claim.Id, claim.Account, claim.Content));
-            else if (existing.AccountId == claim.Account && ((existing.Original ?? existing.Content) == claim.Content || existing.Content == claim.Content))
+            else if (existing.AccountId == claim.Account && (existing.Content == claim.Content || existing.Original == claim.Content))
                 unchanged++;
             else
                 conflicts.Add(new Problem($"$.claims[{index}]",

@@ -79,15 +79,14 @@ public class CallReconciliation
     /// <summary>
     /// The view as it stands now, built once per change: the discrepancy index derives a row per topic and a
     /// record per source from one state, and building the view for each of them was most of the index's CPU time.
-    /// Two readers racing here build the same view; neither sees a stale one, because <see cref="Reconcile"/>
-    /// and <see cref="Changed"/> run before the state is handed on.
+    /// Two readers racing here build the same view; neither sees a stale one, because <see cref="Changed"/> runs
+    /// before the state is handed on.
     /// </summary>
     public ReconciliationView CurrentView() => _view ??= ReconciliationView.From(this);
 
-    /// <summary>Re-derives the verdicts and counts.</summary>
-    public void Reconcile()
+    /// <summary>Re-derives the verdicts and counts (through <see cref="Fresh"/> only).</summary>
+    private void Reconcile()
     {
-        _view = null;
         var topics = Reconciler.Reconcile(Accounts.Select(a => a.ToFacts()), LiveClaimFacts()).ToList();
         Topics = topics;
         ClaimCount = Claims.Count(c => !c.Retracted);

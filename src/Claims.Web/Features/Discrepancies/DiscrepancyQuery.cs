@@ -51,30 +51,27 @@ public sealed record DiscrepancyQuery(
     public IQueryable<DiscrepancyRow> Apply(IQueryable<DiscrepancyRow> rows)
     {
         var inMemory = rows is EnumerableQuery;
+
+        // Containment on a duplicated array column (see ClaimsStore), written as @> so its GIN index serves it:
+        // LINQ's Contains on such a column becomes = ANY(...), which no index serves.
+        IQueryable<DiscrepancyRow> Having(IQueryable<DiscrepancyRow> q, Func<DiscrepancyRow, List<string>> list, string column, string value) =>
+            inMemory ? q.Where(r => list(r).Contains(value)) : q.Where(r => r.MatchesSql($"d.{column} @> array[?]::text[]", value));
+
         if (Topic is not null) rows = rows.Where(r => r.Topic == Topic);
         if (Verdicts is { Count: > 0 }) rows = rows.Where(r => r.Verdict.IsOneOf(Verdicts.ToArray()));
-        if (Source is not null)
-            rows = inMemory ? rows.Where(r => r.SourceIds.Contains(Source)) : rows.Where(r => r.MatchesSql(Contains("source_ids"), Source));
-        if (Side is not null)
-            rows = inMemory ? rows.Where(r => r.Sides.Contains(Side)) : rows.Where(r => r.MatchesSql(Contains("sides"), Side));
+        if (Source is not null) rows = Having(rows, r => r.SourceIds, "source_ids", Source);
+        if (Side is not null) rows = Having(rows, r => r.Sides, "sides", Side);
         if (From is { } from) rows = rows.Where(r => r.CallDate >= from);
         if (To is { } to) rows = rows.Where(r => r.CallDate <= to);
         if (Text is not null)
         {
             // A plain substring: the term is a parameter, and LIKE's own wildcards in it are matched literally.
+            // Three or more characters: the trigram index; two: the list of two-character pieces.
             var term = Text.ToLowerInvariant();
-            if (term.Length != 2) rows = rows.Where(r => r.SearchText.Contains(term));     // served by the trigram index
-            else if (inMemory) rows = rows.Where(r => r.SearchBigrams.Contains(term));
-            else rows = rows.Where(r => r.MatchesSql(Contains("search_bigrams"), term));    // served by the array's GIN index
+            rows = term.Length == 2 ? Having(rows, r => r.SearchBigrams, "search_bigrams", term) : rows.Where(r => r.SearchText.Contains(term));
         }
         return rows.OrderBy(r => r.SortKey);
     }
-
-    /// <summary>
-    /// Containment on a duplicated array column (see ClaimsStore), written as <c>@&gt;</c> so its GIN index serves it:
-    /// LINQ's <c>Contains</c> on such a column becomes <c>= ANY(...)</c>, which no index serves.
-    /// </summary>
-    private static string Contains(string column) => $"d.{column} @> array[?]::text[]";
 
     /// <summary>
     /// One page and the total, as two index-friendly queries: a single query with a window count would read
