@@ -47,6 +47,7 @@ public class DiscrepancyIndexTests(IndexFixture app) : IClassFixture<IndexFixtur
     {
         var page = await Get($"?{filters}&pageSize=500");
         page.GetProperty("total").GetInt64().ShouldBe(page.GetProperty("items").GetArrayLength());
+        page.GetProperty("totalExact").GetBoolean().ShouldBeTrue();
         return Rows(page);
     }
 

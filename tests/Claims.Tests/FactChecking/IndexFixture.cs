@@ -1,7 +1,7 @@
 namespace Claims.Tests.FactChecking;
 
 /// <summary>The program with the sample call and every golden dossier imported, and the daemon caught up.</summary>
-public sealed class IndexFixture : AppFixture
+public class IndexFixture : AppFixture
 {
     public static string[] GoldenFiles =>
         Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Dossiers"), "*.json").Where(f => !f.EndsWith(".expected.json")).Order().ToArray();

@@ -21,6 +21,9 @@ public class AppFixture : IAsyncLifetime
     /// <summary>Whether the sample call is loaded on start, as on a user's first run.</summary>
     protected virtual bool LoadSample => false;
 
+    /// <summary>Further settings of the program, as a user would give them in configuration.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     public virtual async Task InitializeAsync()
     {
         var connection = TestDatabase.ConnectionString;
@@ -30,6 +33,7 @@ public class AppFixture : IAsyncLifetime
             b.UseSetting("Claims:Schema", TestDatabase.NewSchema("app"));
             b.UseSetting("Claims:EditorKey", EditorKey);
             b.UseSetting("Claims:LoadSample", LoadSample ? "true" : "false");
+            foreach (var (name, value) in Settings) b.UseSetting(name, value);
             b.ConfigureServices(s =>
             {
                 s.RunWolverineInSoloMode();

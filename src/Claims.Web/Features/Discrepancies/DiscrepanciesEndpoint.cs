@@ -18,24 +18,26 @@ public sealed record DiscrepancyItem(
         r.Facets, r.Claims, $"/api/calls/{r.CallId}/reconciliation");
 }
 
-public sealed record DiscrepancyPage(IReadOnlyList<DiscrepancyItem> Items, int Page, int PageSize, long Total, long Pages);
+/// <summary>A page of the index. <c>total</c> is exact when <c>totalExact</c> is true; otherwise more than <c>total</c> rows
+/// match and <c>pages</c> counts the pages known to exist.</summary>
+public sealed record DiscrepancyPage(IReadOnlyList<DiscrepancyItem> Items, int Page, int PageSize, long Total, bool TotalExact, long Pages);
 
 public static class DiscrepanciesEndpoint
 {
     /// <summary>
     /// GET /api/discrepancies?topic=&amp;verdict=&amp;source=&amp;side=&amp;from=&amp;to=&amp;q=&amp;page=&amp;pageSize=
-    /// Every filter is optional; verdict may repeat. Newest call first, paged with the total.
+    /// Every filter is optional; verdict may repeat. Newest call first, paged with the total (exact up to Claims:CountLimit).
     /// </summary>
     [WolverineGet("/api/discrepancies")]
     public static async Task<IResult> Get(
         string? topic, string[]? verdict, string? source, string? side, string? from, string? to, string? q, string? page, string? pageSize,
-        IQuerySession session, CancellationToken ct)
+        IQuerySession session, IConfiguration config, CancellationToken ct)
     {
         var (query, problems) = DiscrepancyQuery.Parse(topic, verdict, source, side, from, to, q, page, pageSize);
         if (query is null) return Problems.Invalid(problems, "The filters are not valid.");
 
-        var results = await query.RunAsync(session, ct);
+        var results = await query.RunAsync(session, DiscrepancyQuery.CountLimit(config), ct);
         return Results.Ok(new DiscrepancyPage(results.Items.Select(DiscrepancyItem.From).ToList(), results.Page, results.PageSize,
-            results.Total, results.Pages));
+            results.Total, results.TotalExact, results.Pages));
     }
 }
