@@ -39,9 +39,11 @@ public sealed class DiscrepancyRow
     [JsonIgnore]
     public string SearchText { get; set; } = "";
     /// <summary>
-    /// Every two-character piece of <see cref="SearchText"/>. Trigram indexes cannot serve terms shorter than three
-    /// characters, and two-character words are common in Chinese and Japanese (台湾, 高市): these serve them.
-    /// Kept only in its own column.
+    /// What a two-character term is looked up in (trigram indexes cannot serve terms shorter than three characters):
+    /// every two-character piece of <see cref="SearchText"/> with a character beyond ASCII, since two-character
+    /// words are common in Chinese and Japanese (台湾, 高市); and every two-character word of ASCII letters and digits
+    /// (eu, g7), whole: ASCII pairs inside longer words ("ne", "ut") would be most of the list and its index, and
+    /// a search for "eu" that found "neutral" helps nobody. Kept only in its own column.
     /// </summary>
     [JsonIgnore]
     public List<string> SearchBigrams { get; set; } = [];
@@ -88,13 +90,26 @@ public sealed class DiscrepancyRow
         };
     }
 
-    public static List<string> Bigrams(string text) =>
-        Enumerable.Range(0, Math.Max(0, text.Length - 1))
-            .Select(i => text.Substring(i, 2))
-            .Where(pair => !pair.Any(char.IsWhiteSpace) && !char.IsLowSurrogate(pair[0]) && !char.IsHighSurrogate(pair[1]))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+    public static List<string> Bigrams(string text)
+    {
+        var pieces = new SortedSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            char a = text[i], b = text[i + 1];
+            if ((a > 0x7F || b > 0x7F) && !char.IsWhiteSpace(a) && !char.IsWhiteSpace(b) && !char.IsLowSurrogate(a) && !char.IsHighSurrogate(b))
+                pieces.Add(text.Substring(i, 2));
+            else if (IsAsciiWord(a) && IsAsciiWord(b) && (i == 0 || !IsAsciiWord(text[i - 1])) && (i + 2 == text.Length || !IsAsciiWord(text[i + 2])))
+                pieces.Add(text.Substring(i, 2));
+        }
+        return pieces.ToList();
+    }
+
+    /// <summary>Whether a two-character term is looked up in <see cref="SearchBigrams"/>: CJK pairs and ASCII words.
+    /// Other short terms ("5%") are plain substring scans.</summary>
+    public static bool IsBigramTerm(string term) =>
+        term.Length == 2 && (term[0] > 0x7F || term[1] > 0x7F ? !term.Any(char.IsWhiteSpace) : term.All(IsAsciiWord));
+
+    private static bool IsAsciiWord(char c) => char.IsAsciiLetterOrDigit(c);
 
     /// <summary>Every discrepancy row of a call, straight from its state (what the index holds once it has caught up).</summary>
     public static IEnumerable<DiscrepancyRow> AllOf(CallReconciliation call) =>

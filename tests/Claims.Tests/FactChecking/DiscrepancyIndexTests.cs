@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Claims.Tests.FactChecking;
 
@@ -126,16 +127,29 @@ public class DiscrepancyIndexTests(IndexFixture app) : IClassFixture<IndexFixtur
         var found = await Get($"?q={Uri.EscapeDataString(term)}&pageSize=500");
         found.GetProperty("total").GetInt64().ShouldBeGreaterThan(0, term);
         foreach (var item in found.GetProperty("items").EnumerateArray())
+            SearchableText(item).ShouldContain(term, Case.Insensitive);
+    }
+
+    /// <summary>The text search looks in: statements, speakers, quotes and their translations.</summary>
+    private static string SearchableText(JsonElement item) =>
+        string.Join("\n", item.GetProperty("claims").EnumerateArray().SelectMany(c => new[]
         {
-            var text = string.Join("\n", item.GetProperty("claims").EnumerateArray().SelectMany(c => new[]
-            {
-                c.GetProperty("statement").GetString(),
-                c.TryGetProperty("speaker", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null,
-                c.GetProperty("quote").ValueKind == JsonValueKind.Object ? c.GetProperty("quote").GetProperty("text").GetString() : null,
-                c.GetProperty("quote").ValueKind == JsonValueKind.Object && c.GetProperty("quote").TryGetProperty("translation", out var t) ? t.GetString() : null
-            }));
-            text.ShouldContain(term, Case.Insensitive);
-        }
+            c.GetProperty("statement").GetString(),
+            c.TryGetProperty("speaker", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null,
+            c.GetProperty("quote").ValueKind == JsonValueKind.Object ? c.GetProperty("quote").GetProperty("text").GetString() : null,
+            c.GetProperty("quote").ValueKind == JsonValueKind.Object && c.GetProperty("quote").TryGetProperty("translation", out var t) ? t.GetString() : null
+        }));
+
+    [Fact]
+    public async Task a_two_letter_latin_term_matches_whole_words_only()
+    {
+        var us = await Get("?q=US&pageSize=500");
+        us.GetProperty("total").GetInt64().ShouldBeGreaterThan(0);
+        foreach (var item in us.GetProperty("items").EnumerateArray())
+            Regex.IsMatch(SearchableText(item), "(?<![a-z0-9])us(?![a-z0-9])", RegexOptions.IgnoreCase).ShouldBeTrue();
+
+        (await Get("?q=taiwan")).GetProperty("total").GetInt64().ShouldBeGreaterThan(0);
+        (await Get("?q=iw")).GetProperty("total").GetInt64().ShouldBe(0);   // only inside "Taiwan"
     }
 
     [Theory]

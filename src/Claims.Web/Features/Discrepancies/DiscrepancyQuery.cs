@@ -78,9 +78,9 @@ public sealed record DiscrepancyQuery(
         if (Text is not null)
         {
             // A plain substring: the term is a parameter, and LIKE's own wildcards in it are matched literally.
-            // Three or more characters: the trigram index; two: the list of two-character pieces.
+            // Three or more characters: the trigram index; two: the list of two-character pieces (see SearchBigrams).
             var term = Text.ToLowerInvariant();
-            rows = term.Length == 2 ? Having(rows, r => r.SearchBigrams, "search_bigrams", term) : rows.Where(r => r.SearchText.Contains(term));
+            rows = DiscrepancyRow.IsBigramTerm(term) ? Having(rows, r => r.SearchBigrams, "search_bigrams", term) : rows.Where(r => r.SearchText.Contains(term));
         }
         return rows;
     }
