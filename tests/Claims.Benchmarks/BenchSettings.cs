@@ -35,7 +35,7 @@ public sealed class BenchSettings
         if (args.Contains("--full"))
             return new BenchSettings
             {
-                Mode = "full", Sizes = [10_000, 100_000, 1_000_000], ImportRepeats = 1, RebuildRepeats = 1, QueryRequests = 200,
+                Mode = "full", Sizes = [10_000, 100_000, 1_000_000], ImportRepeats = 3, RebuildRepeats = 3, QueryRequests = 200,
                 HttpImportsSerial = 200, HttpImportsConcurrent = 800, RepositoryRoot = root, WorkFolder = work, KeepSchemas = keep,
             };
         var sizeAt = Array.IndexOf(args, "--size");

@@ -39,7 +39,7 @@ public static class FigureTable
         }
         foreach (var q in r.Queries)
             rows.Add(new($"{q.Kind.Label} (ms p50 / p95 / p99)", $"{q.Latency.P50:0.0} / {q.Latency.P95:0.0} / {q.Latency.P99:0.0}",
-                q.Total is { } total ? $"{total:N0} rows match" : "", $"{q.Latency.Count} req"));
+                q.Total is { } total ? (q.TotalExact ? $"{total:N0} rows match" : $"more than {total:N0} match") : "", $"{q.Latency.Count} req"));
         rows.Add(Of("cold start to a healthy /health (ms)", Spread.Of(r.ColdStartsMs), "0"));
         rows.Add(new("serving process peak memory (MiB, VmHWM)", Num(r.ServerPeakMemoryMb, "0"), "", "1"));
         return rows;

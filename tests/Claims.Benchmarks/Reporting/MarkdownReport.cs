@@ -106,7 +106,7 @@ public static class MarkdownReport
             "retractions are applied over HTTP by 4 clients that each own whole calls; then the call list is checked: one CallSummary " +
             "per call, claim counts summing to the live claims.");
         md.AppendLine("- **Queries**: random call ids (seeded); publishedAsOf is noon UTC on the call's date; recordedAsOf is the end of the bulk import, " +
-            "so it replays the call's stream. Discrepancy queries return the first page of 50 with the total.");
+            "so it replays the call's stream. Discrepancy queries return the first page of 50 with the total, counted exactly up to 5,000 matches (`Claims:CountLimit`, the default) and past that given as \"more than 5,000\".");
         md.AppendLine("- **HTTP import**: new 10-claim dossiers, each a new call, posted with the editor key by 1 client, then by 8 at once.");
         md.AppendLine($"- **Rebuild**: in this process with the program's store configuration (`ClaimsStore.Configure`), after `ANALYZE` of " +
             $"mt_events and mt_streams, every registered projection rebuilt from the whole log as the `projections rebuild` command does it " +

@@ -8,7 +8,8 @@ namespace Claims.Benchmarks.Steps;
 
 public sealed record QueryKind(string Key, string Label, Func<Random, string> Path);
 
-public sealed record QueryRun(QueryKind Kind, Latency Latency, long? Total);
+/// <summary>One kind's latencies; for discrepancy queries the page's total, and whether it is exact or "more than".</summary>
+public sealed record QueryRun(QueryKind Kind, Latency Latency, long? Total, bool TotalExact = true);
 
 /// <summary>
 /// Read latencies, one client, requests one after another: a warm-up pass over every kind first (first-hit code
@@ -54,7 +55,7 @@ public static class Queries
     public static async Task<List<QueryRun>> Run(AppServer server, IEnumerable<QueryKind> kinds, int requests, int seed)
     {
         var all = kinds.ToList();
-        var totals = new Dictionary<string, long?>();
+        var totals = new Dictionary<string, (long? Total, bool Exact)>();
         var warm = new Random(seed + 1);
         var warming = Stopwatch.StartNew();
         for (var i = 0; i < WarmUp && (i < 3 || warming.Elapsed < WarmUpBudget); i++)
@@ -73,7 +74,7 @@ public static class Queries
                 await Fetch(server, path);
                 latencies.Add(clock.Elapsed.TotalMilliseconds);
             }
-            runs.Add(new QueryRun(kind, Latency.Of(latencies), totals[kind.Key]));
+            runs.Add(new QueryRun(kind, Latency.Of(latencies), totals[kind.Key].Total, totals[kind.Key].Exact));
         }
         return runs;
     }
@@ -88,10 +89,10 @@ public static class Queries
         return body;
     }
 
-    private static long? Total(QueryKind kind, byte[] body)
+    private static (long?, bool) Total(QueryKind kind, byte[] body)
     {
-        if (!kind.Key.StartsWith("discrepancies", StringComparison.Ordinal) && !kind.Key.StartsWith("search", StringComparison.Ordinal)) return null;
+        if (!kind.Key.StartsWith("discrepancies", StringComparison.Ordinal) && !kind.Key.StartsWith("search", StringComparison.Ordinal)) return (null, true);
         using var json = JsonDocument.Parse(body);
-        return json.RootElement.GetProperty("total").GetInt64();
+        return (json.RootElement.GetProperty("total").GetInt64(), json.RootElement.GetProperty("totalExact").GetBoolean());
     }
 }
