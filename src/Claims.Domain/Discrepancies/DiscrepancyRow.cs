@@ -54,7 +54,15 @@ public sealed class DiscrepancyRow
     public static string RowId(string callId, string topic) => $"{callId}/{topic}";
 
     public static string SortKeyOf(DateOnly date, string callId, string topic) =>
-        $"{DateOnly.MaxValue.DayNumber - date.DayNumber:D7} {callId} {topic}";   // a space sorts before any slug character
+        $"{DayKey(date)} {callId} {topic}";   // a space sorts before any slug character
+
+    /// <summary>Every row of a call on this date or earlier sorts at or after this key.</summary>
+    public static string SortKeyAt(DateOnly date) => DayKey(date);
+
+    /// <summary>Every row of a call on this date or later sorts before this key.</summary>
+    public static string SortKeyBefore(DateOnly date) => $"{DateOnly.MaxValue.DayNumber - date.DayNumber + 1:D7}";
+
+    private static string DayKey(DateOnly date) => $"{DateOnly.MaxValue.DayNumber - date.DayNumber:D7}";
 
     /// <summary>The row for one topic of a call, or null when that topic is not (or no longer) a discrepancy.</summary>
     public static DiscrepancyRow? From(CallReconciliation call, string topic)

@@ -89,6 +89,9 @@ public class DiscrepancyIndexTests(IndexFixture app) : IClassFixture<IndexFixtur
         byDate.Select(r => r.Call).Distinct().OrderBy(c => c)
             .ShouldBe(expected.Where(e => string.CompareOrdinal(e.Date, "2025-11-01") >= 0 && string.CompareOrdinal(e.Date, "2025-11-30") <= 0)
                 .Select(e => e.Call).Distinct().OrderBy(c => c));
+        // Both ends are inclusive: calls on exactly those days are in, the days around them out.
+        (await All("from=2025-03-05&to=2025-11-01")).Select(r => r.Call).Distinct().ShouldBe(
+            ["2025-11-01-ca-cn-trade-ministers-meeting", "2025-03-05-au-cn-agriculture-ministers-video-call"]);
 
         var silentWhiteHouse = await Get("?source=white-house&pageSize=500");
         silentWhiteHouse.GetProperty("items").EnumerateArray().ShouldAllBe(i =>
