@@ -172,6 +172,7 @@ public class DiscrepancyIndexTests(IndexFixture app) : IClassFixture<IndexFixtur
     [InlineData("?from=yesterday")]
     [InlineData("?side=usa")]
     [InlineData("?page=0")]
+    [InlineData("?page=2147483647&pageSize=500")]
     [InlineData("?pageSize=100000")]
     [InlineData("?topic=Taiwan")]
     [InlineData("?source=White%20House")]

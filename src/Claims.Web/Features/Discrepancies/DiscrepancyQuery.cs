@@ -15,6 +15,8 @@ public sealed record DiscrepancyQuery(
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
+    /// <summary>Deep enough for any index (500 million rows at the largest page size), and the row offset stays a whole number.</summary>
+    public const int MaxPage = 1_000_000;
     public const int MaxTextLength = 200;
     /// <summary>
     /// How many matches a page counts exactly before it says "more than" (<c>Claims:CountLimit</c>). Counting every
@@ -45,7 +47,7 @@ public sealed record DiscrepancyQuery(
         if (fromDate > toDate) problems.Add(new Problem("$.query.to", $"{to} is before from ({from})"));
         if (q is { Length: > MaxTextLength })
             problems.Add(new Problem("$.query.q", $"is {q.Length} characters long; at most {MaxTextLength} are allowed"));
-        var pageNumber = Number(page, "page", 1, 1, int.MaxValue, problems);
+        var pageNumber = Number(page, "page", 1, 1, MaxPage, problems);
         var size = Number(pageSize, "pageSize", DefaultPageSize, 1, MaxPageSize, problems);
 
         return problems.Count > 0
