@@ -1,6 +1,7 @@
 using Claims.Domain;
 using Claims.Web;
 using Claims.Web.Database;
+using Claims.Web.Features.Discrepancies;
 using Claims.Web.Security;
 using JasperFx;
 using JasperFx.CodeGeneration;
@@ -18,6 +19,12 @@ CommandLine.QuietForCommands(builder, args);
 // (import, discrepancies...) runs its host on a spare loopback port so it can run beside a serving tracker.
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls(CommandLine.IsCommand(args) ? "http://127.0.0.1:0" : "http://127.0.0.1:5080");
+
+if (DiscrepancyQuery.ReadCountLimit(builder.Configuration, out _) is { } badSetting)
+{
+    Console.Error.WriteLine($"Claims cannot start: {badSetting}");
+    return 1;
+}
 
 string connectionString;
 var embedded = string.IsNullOrEmpty(builder.Configuration.GetConnectionString("Marten"));

@@ -7,6 +7,7 @@ namespace Claims.Tests.CommandLine;
 public class ProgramCommandTests
 {
     private readonly string _schema = TestDatabase.NewSchema("cli");
+    private readonly Dictionary<string, string> _settings = [];
 
     private async Task<(int Exit, string Out, string Err)> Run(params string[] args)
     {
@@ -18,6 +19,7 @@ public class ProgramCommandTests
         info.Environment["Claims__Schema"] = _schema;
         info.Environment["Claims__EditorKey"] = "cli-key";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in _settings) info.Environment[name] = value;
 
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -81,5 +83,14 @@ public class ProgramCommandTests
         (exit, output, errors) = await Run("export", "--call", "cli-call", "--format", "csv");
         exit.ShouldBe(0, errors);
         output.ShouldContain("cli-call");
+    }
+
+    [Fact]
+    public async Task a_bad_setting_stops_the_program_with_the_setting_named()
+    {
+        _settings["Claims__CountLimit"] = "lots";
+        var (exit, _, errors) = await Run("discrepancies");
+        exit.ShouldNotBe(0);
+        errors.ShouldContain("Claims__CountLimit is \"lots\"");
     }
 }

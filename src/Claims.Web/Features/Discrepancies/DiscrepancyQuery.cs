@@ -25,8 +25,20 @@ public sealed record DiscrepancyQuery(
     /// </summary>
     public const int DefaultCountLimit = 5000;
 
-    public static int CountLimit(IConfiguration config) =>
-        config.GetValue("Claims:CountLimit", DefaultCountLimit) is var limit and > 0 ? limit : DefaultCountLimit;
+    public static int CountLimit(IConfiguration config) => ReadCountLimit(config, out var limit) is null ? limit : DefaultCountLimit;
+
+    /// <summary>Reads <c>Claims:CountLimit</c>; answers what is wrong with it, or null. The program checks it at start.</summary>
+    public static string? ReadCountLimit(IConfiguration config, out int limit)
+    {
+        limit = DefaultCountLimit;
+        if (config["Claims:CountLimit"] is not { Length: > 0 } value) return null;
+        if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed > 0)
+        {
+            limit = parsed;
+            return null;
+        }
+        return $"Claims__CountLimit is \"{value}\"; it must be a whole number of at least 1 (the default is {DefaultCountLimit}).";
+    }
 
     /// <summary>Reads and checks the filters; every bad one is a problem named by its query parameter.</summary>
     public static (DiscrepancyQuery? Query, List<Problem> Problems) Parse(
