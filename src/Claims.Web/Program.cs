@@ -20,11 +20,12 @@ CommandLine.QuietForCommands(builder, args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls(CommandLine.IsCommand(args) ? "http://127.0.0.1:0" : "http://127.0.0.1:5080");
 
-if (DiscrepancyQuery.ReadCountLimit(builder.Configuration, out _) is { } badSetting)
+if (DiscrepancyCountLimit.Read(builder.Configuration, out var badSetting) is not { } countLimit)
 {
     Console.Error.WriteLine($"Claims cannot start: {badSetting}");
     return 1;
 }
+builder.Services.AddSingleton(countLimit);
 
 string connectionString;
 var embedded = string.IsNullOrEmpty(builder.Configuration.GetConnectionString("Marten"));

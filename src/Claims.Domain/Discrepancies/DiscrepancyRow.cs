@@ -54,15 +54,13 @@ public sealed class DiscrepancyRow
     public static string RowId(string callId, string topic) => $"{callId}/{topic}";
 
     public static string SortKeyOf(DateOnly date, string callId, string topic) =>
-        $"{DayKey(date)} {callId} {topic}";   // a space sorts before any slug character
+        $"{SortKeyAt(date)} {callId} {topic}";   // a space sorts before any slug character
 
     /// <summary>Every row of a call on this date or earlier sorts at or after this key.</summary>
-    public static string SortKeyAt(DateOnly date) => DayKey(date);
+    public static string SortKeyAt(DateOnly date) => $"{DateOnly.MaxValue.DayNumber - date.DayNumber:D7}";
 
     /// <summary>Every row of a call on this date or later sorts before this key.</summary>
     public static string SortKeyBefore(DateOnly date) => $"{DateOnly.MaxValue.DayNumber - date.DayNumber + 1:D7}";
-
-    private static string DayKey(DateOnly date) => $"{DateOnly.MaxValue.DayNumber - date.DayNumber:D7}";
 
     /// <summary>The row for one topic of a call, or null when that topic is not (or no longer) a discrepancy.</summary>
     public static DiscrepancyRow? From(CallReconciliation call, string topic)
@@ -112,10 +110,9 @@ public sealed class DiscrepancyRow
         return pieces.ToList();
     }
 
-    /// <summary>Whether a two-character term is looked up in <see cref="SearchBigrams"/>: CJK pairs and ASCII words.
+    /// <summary>Whether a two-character term is looked up in <see cref="SearchBigrams"/>: when it is a piece of itself.
     /// Other short terms ("5%") are plain substring scans.</summary>
-    public static bool IsBigramTerm(string term) =>
-        term.Length == 2 && (term[0] > 0x7F || term[1] > 0x7F ? !term.Any(char.IsWhiteSpace) : term.All(IsAsciiWord));
+    public static bool IsBigramTerm(string term) => term.Length == 2 && Bigrams(term).Contains(term);
 
     private static bool IsAsciiWord(char c) => char.IsAsciiLetterOrDigit(c);
 

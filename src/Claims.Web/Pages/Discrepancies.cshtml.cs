@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Claims.Web.Pages;
 
 /// <summary>The fact-checkers' discrepancy query as a page (and, with only the text box, the search page).</summary>
-public class DiscrepanciesModel(IQuerySession session, IConfiguration config) : PageModel
+public class DiscrepanciesModel(IQuerySession session, DiscrepancyCountLimit countLimit) : PageModel
 {
     public DiscrepancyResults? Rows { get; private set; }
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
@@ -25,7 +25,7 @@ public class DiscrepanciesModel(IQuerySession session, IConfiguration config) : 
         if (query is null) return;
         Query = query;
         if (SearchOnly && query.Text is null) return;
-        Rows = await query.RunAsync(session, DiscrepancyQuery.CountLimit(config), ct);
+        Rows = await query.RunAsync(session, countLimit.Value, ct);
     }
 
     /// <summary>This page's URL with the same filters and another page number.</summary>
@@ -36,7 +36,7 @@ public class DiscrepanciesModel(IQuerySession session, IConfiguration config) : 
     }
 }
 
-public sealed class SearchModel(IQuerySession session, IConfiguration config) : DiscrepanciesModel(session, config)
+public sealed class SearchModel(IQuerySession session, DiscrepancyCountLimit countLimit) : DiscrepanciesModel(session, countLimit)
 {
     public override bool SearchOnly => true;
 }

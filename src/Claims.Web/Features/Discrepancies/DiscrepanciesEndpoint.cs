@@ -31,12 +31,12 @@ public static class DiscrepanciesEndpoint
     [WolverineGet("/api/discrepancies")]
     public static async Task<IResult> Get(
         string? topic, string[]? verdict, string? source, string? side, string? from, string? to, string? q, string? page, string? pageSize,
-        IQuerySession session, IConfiguration config, CancellationToken ct)
+        IQuerySession session, DiscrepancyCountLimit countLimit, CancellationToken ct)
     {
         var (query, problems) = DiscrepancyQuery.Parse(topic, verdict, source, side, from, to, q, page, pageSize);
         if (query is null) return Problems.Invalid(problems, "The filters are not valid.");
 
-        var results = await query.RunAsync(session, DiscrepancyQuery.CountLimit(config), ct);
+        var results = await query.RunAsync(session, countLimit.Value, ct);
         return Results.Ok(new DiscrepancyPage(results.Items.Select(DiscrepancyItem.From).ToList(), results.Page, results.PageSize,
             results.Total, results.TotalExact, results.Pages));
     }
