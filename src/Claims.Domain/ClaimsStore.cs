@@ -47,6 +47,8 @@ public static class ClaimsStore
             index.Add<SourceRecordProjection>(2);
         });
         ConfigureDiscrepancyRows(opts);
+        // Calls that name a given call (in their related calls or their claims' relations): a call's view shows those links too.
+        opts.Schema.For<CallReconciliation>().Duplicate(x => x.LinkedCalls, "text[]", configure: index => index.Method = IndexMethod.gin);
         opts.Schema.For<SourceRecord>().Index(x => x.SourceId);
     }
 
@@ -74,6 +76,7 @@ public static class ClaimsStore
         rows.Duplicate(x => x.CallDate, notNull: true);
         rows.Duplicate(x => x.Topic, notNull: true);
         rows.Duplicate(x => x.Verdict, notNull: true);
+        rows.Duplicate(x => x.FindingKinds, "text[]", configure: index => index.Method = IndexMethod.gin);
         rows.Duplicate(x => x.SourceIds, "text[]", configure: index => index.Method = IndexMethod.gin);
         rows.Duplicate(x => x.Sides, "text[]", configure: index => index.Method = IndexMethod.gin);
         // A GIN index batches new entries in a pending list that every query scans in full. PostgreSQL's default of

@@ -6,7 +6,7 @@ namespace Claims.Domain;
 /// <summary>ISO 8601 date-times that carry their offset: a time without one is ambiguous and refused.</summary>
 public static partial class Instants
 {
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,7})?)?(Z|[+-][0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 
     /// <summary>ISO 8601 with the instant's own offset; fractions of a second only when there are any.</summary>

@@ -7,7 +7,9 @@ public static partial class Slug
 {
     public const int MaxLength = 100;
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    // \z, not $: in .NET, $ also matches before a final line break, so "white-house\n" would pass as a second,
+    // identical-looking id.
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     public static bool IsValid(string? value) =>

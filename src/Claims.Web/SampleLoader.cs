@@ -6,7 +6,7 @@ using Wolverine;
 
 namespace Claims.Web;
 
-/// <summary>Loads the sample call (docs/samples) into a new, empty database when the tracker starts serving.</summary>
+/// <summary>Loads the sample calls (docs/samples) into a new, empty database when the tracker starts serving.</summary>
 public sealed class SampleLoader(IDocumentStore store, IServiceScopeFactory scopes, IConfiguration config, ILogger<SampleLoader> log) : IHostedService
 {
     public const string SampleCallId = "2025-11-24-xi-trump-call";
@@ -17,21 +17,33 @@ public sealed class SampleLoader(IDocumentStore store, IServiceScopeFactory scop
         await using var session = store.QuerySession();
         if (await session.Events.QueryAllRawEvents().AnyAsync(ct)) return;
 
-        var reading = DossierReader.Read(ReadSample());
-        if (!reading.IsValid) throw new InvalidOperationException("The shipped sample dossier is invalid: " + string.Join("; ", reading.Problems));
         using var scope = scopes.CreateScope();
         var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
-        var outcome = await bus.InvokeAsync<ImportOutcome>(new ImportDossier(reading.Dossier!, "claims-sample", "sample"), ct);
-        log.LogInformation("Loaded the sample call {CallId} into the new database: {Appended} events", outcome.CallId, outcome.Appended);
+        foreach (var (name, json) in ReadSamples())
+        {
+            var reading = DossierReader.Read(json);
+            if (!reading.IsValid) throw new InvalidOperationException($"The shipped sample {name} is invalid: " + string.Join("; ", reading.Problems));
+            var outcome = await bus.InvokeAsync<ImportOutcome>(ImportDossier.Of(reading, "claims-sample", "sample"), ct);
+            log.LogInformation("Loaded the sample call {CallId} into the new database: {Appended} events", outcome.CallId, outcome.Appended);
+        }
     }
 
-    public static string ReadSample()
+    /// <summary>Every sample dossier embedded in the program, by name, in name order.</summary>
+    public static IReadOnlyList<(string Name, string Json)> ReadSamples()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"samples/{SampleCallId}.json")
-            ?? throw new InvalidOperationException("The sample dossier is not embedded in the program.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        var assembly = Assembly.GetExecutingAssembly();
+        return assembly.GetManifestResourceNames().Where(n => n.StartsWith("samples/", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+            .Select(name =>
+            {
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                using var reader = new StreamReader(stream);
+                return (name["samples/".Length..], reader.ReadToEnd());
+            })
+            .ToList();
     }
+
+    /// <summary>The sample of the Xi–Trump call.</summary>
+    public static string ReadSample() => ReadSamples().Single(s => s.Name == $"{SampleCallId}.json").Json;
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

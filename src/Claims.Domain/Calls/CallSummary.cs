@@ -4,8 +4,8 @@ namespace Claims.Domain.Calls;
 
 /// <summary>
 /// One row of the call list (document id = call id): what the call was, how many live claims it holds and how
-/// many of its topics are discrepancies, tallied by verdict. It keeps the compact facts the rules need so it
-/// can re-derive its counts on its own, independent of the larger <see cref="CallReconciliation"/>.
+/// many of its topics are discrepancies, tallied by verdict and by finding. It keeps the compact facts the rules
+/// need, so it derives its counts on its own, independent of the larger <see cref="CallReconciliation"/>.
 /// </summary>
 public sealed class CallSummary
 {
@@ -14,35 +14,36 @@ public sealed class CallSummary
     public string Kind { get; set; } = "";
     public DateOnly Date { get; set; }
     public List<Participant> Participants { get; set; } = [];
-
-    // Derived from the facts below on the first read after a change (see Staleness).
-    public int ClaimCount { get { Fresh(); return field; } set; }
-    public int DiscrepancyCount { get { Fresh(); return field; } set; }
-    public int AccountCount { get { Fresh(); return field; } set; }
-    public Dictionary<string, int> Verdicts { get { Fresh(); return field; } set; } = [];
-    public List<string> Topics { get { Fresh(); return field; } set; } = [];
-    public List<string> Sources { get { Fresh(); return field; } set; } = [];
-    public DateTimeOffset? FirstPublishedAt { get { Fresh(); return field; } set; }
-    public DateTimeOffset? LastPublishedAt { get { Fresh(); return field; } set; }
-    public DateTimeOffset LastRecordedAt { get; set; }
+    public List<RelatedCall> Related { get; set; } = [];
 
     public List<AccountFacts> AccountFacts { get; set; } = [];
     public List<ClaimFacts> LiveClaims { get; set; } = [];
 
-    private readonly Staleness _staleness = new();
+    // Derived from the facts once per batch of events (see CallSummaryProjection).
+    public int ClaimCount { get; set; }
+    public int DiscrepancyCount { get; set; }
+    public int AccountCount { get; set; }
+    /// <summary>Topics by verdict (their first finding).</summary>
+    public Dictionary<string, int> Verdicts { get; set; } = [];
+    /// <summary>Topics having a finding of each kind (a topic omitted and divergent counts under both).</summary>
+    public Dictionary<string, int> Findings { get; set; } = [];
+    public List<string> NoReadout { get; set; } = [];
+    public List<string> Topics { get; set; } = [];
+    public List<string> Sources { get; set; } = [];
+    public DateTimeOffset? FirstPublishedAt { get; set; }
+    public DateTimeOffset? LastPublishedAt { get; set; }
+    public DateTimeOffset LastRecordedAt { get; set; }
 
-    /// <summary>Marks the counts for re-deriving after a change to the facts.</summary>
-    public void Changed() => _staleness.Mark();
-
-    private void Fresh() => _staleness.Refresh(this, static summary => summary.Reconcile());
-
-    private void Reconcile()
+    public void Derive()
     {
-        var topics = Reconciler.Reconcile(AccountFacts, LiveClaims);
+        var findings = Reconciler.Reconcile(Participants.Select(p => p.Side).Distinct().ToList(), AccountFacts, LiveClaims);
+        var topics = findings.Topics;
         ClaimCount = LiveClaims.Count;
         AccountCount = AccountFacts.Count;
         DiscrepancyCount = topics.Count(t => t.IsDiscrepancy);
         Verdicts = topics.GroupBy(t => t.Verdict).ToDictionary(g => g.Key, g => g.Count());
+        Findings = topics.SelectMany(t => t.Findings.Select(f => f.Kind).Distinct()).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
+        NoReadout = [.. findings.NoReadout];
         Topics = topics.Select(t => t.Topic).Order(StringComparer.Ordinal).ToList();
         Sources = AccountFacts.Select(a => a.SourceId).Distinct().Order(StringComparer.Ordinal).ToList();
         FirstPublishedAt = AccountFacts.Count == 0 ? null : AccountFacts.Min(a => a.PublishedAt);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Claims.Domain.Calls;
 using Claims.Domain.Dossiers;
 using Claims.Domain.Reconciliation;
+using Claims.Domain.Texts;
 
 namespace Claims.Domain.Changes;
 
@@ -13,7 +14,7 @@ public sealed record ChangeDecision(object? Event, IReadOnlyList<Problem> Proble
 
 /// <summary>
 /// Corrections and retractions (spec section 4). A correction names only what changes; absent fields keep their
-/// value and <c>null</c> clears an optional one (speaker, quote, facet, reportedVia). Both need a reason.
+/// value and <c>null</c> clears an optional one (speaker, quote, facet, reportedVia, relations). Both need a reason.
 /// </summary>
 public static class ClaimChange
 {
@@ -36,16 +37,21 @@ public static class ClaimChange
             Stance = Present(body, "stance") ? fields.OneOf("stance", Vocabulary.Stances) ?? current.Stance : current.Stance,
             Statement = Present(body, "statement") ? fields.String("statement", maxLength: DossierReader.StatementMax) ?? current.Statement : current.Statement,
             Speaker = Present(body, "speaker") ? fields.String("speaker", required: false, maxLength: 300) : current.Speaker,
-            Quote = Present(body, "quote") ? DossierReader.ReadQuote(fields.Child("quote", false, "text", "language", "translation")) : current.Quote,
-            Facet = Present(body, "facet") ? DossierReader.ReadFacet(fields.Child("facet", false, "key", "value")) : current.Facet,
+            Quote = Present(body, "quote") ? DossierReader.ReadQuote(fields.Child("quote", false, DossierReader.QuoteFields)) : current.Quote,
+            Facet = Present(body, "facet") ? DossierReader.ReadFacet(fields.Child("facet", false, DossierReader.FacetFields)) : current.Facet,
             ReportedVia = Present(body, "reportedVia")
-                ? DossierReader.ReadReportedVia(fields.Child("reportedVia", false, "outlet", "url", "publishedAt"))
+                ? DossierReader.ReadReportedVia(fields.Child("reportedVia", false, DossierReader.ReportedViaFields))
                 : current.ReportedVia,
+            Relations = Present(body, "relations") ? DossierReader.ReadRelations(fields) : current.Relations,
         };
 
+        if (Present(body, "quote") && next.Quote is { } quote && quote.KindOrDefault == QuoteKind.Verbatim
+            && call.Account(claim.AccountId)?.Text is { } text && TextAnchor.Find(text.Original, quote.Text) is null)
+            problems.Add(new Problem("$.quote.text", $"is a verbatim quote but does not occur in the text of account \"{claim.AccountId}\""
+                + (TextAnchor.Nearest(text.Original, quote.Text) is { } nearest ? $"; the nearest passage is \"{nearest}\"" : "")));
         if (problems.Count > 0) return ChangeDecision.Invalid([.. problems]);
         if (next == current)
-            return ChangeDecision.Invalid(new Problem("$", "changes nothing: give at least one of topic, stance, statement, speaker, quote, facet, reportedVia with a new value"));
+            return ChangeDecision.Invalid(new Problem("$", "changes nothing: give at least one of topic, stance, statement, speaker, quote, facet, reportedVia, relations with a new value"));
         return new ChangeDecision(new ClaimCorrected(call.Id, claimId, next, reason!), []);
     }
 

@@ -5,11 +5,11 @@ using Claims.Domain.Reconciliation;
 namespace Claims.Domain.Discrepancies;
 
 /// <summary>A source as a discrepancy row names it.</summary>
-public sealed record RowSource(string Id, string Name, string Side, string Kind);
+public sealed record RowSource(string Id, string Name, string Side, string Kind, string Standing);
 
 /// <summary>
-/// One row of the cross-call discrepancy index (document id <c>{callId}/{topic}</c>): a topic of a call whose
-/// verdict is contradicted, omitted or divergent, with everything a fact-checker needs to cite it.
+/// One row of the cross-call discrepancy index (document id <c>{callId}/{topic}</c>): a topic of a call with a
+/// contradicted, omitted or divergent finding, with every finding and everything a fact-checker needs to cite it.
 /// </summary>
 public sealed class DiscrepancyRow
 {
@@ -20,7 +20,11 @@ public sealed class DiscrepancyRow
     public DateOnly CallDate { get; set; }
     public List<Participant> Participants { get; set; } = [];
     public string Topic { get; set; } = "";
+    /// <summary>The first finding's kind.</summary>
     public string Verdict { get; set; } = "";
+    public List<Finding> Findings { get; set; } = [];
+    /// <summary>The kinds of every finding, for filtering: a topic omitted and divergent is found by either.</summary>
+    public List<string> FindingKinds { get; set; } = [];
     public List<RowSource> Asserting { get; set; } = [];
     public List<RowSource> Denying { get; set; } = [];
     public List<RowSource> Silent { get; set; } = [];
@@ -67,10 +71,10 @@ public sealed class DiscrepancyRow
     {
         var view = call.CurrentView();
         if (view.Topics.FirstOrDefault(t => t.Topic == topic) is not { Discrepancy: true } found) return null;
-        var sources = view.Sources.ToDictionary(s => s.Id, s => new RowSource(s.Id, s.Name, s.Side, s.Kind));
+        var sources = view.Sources.ToDictionary(s => s.Id, s => new RowSource(s.Id, s.Name, s.Side, s.Kind, s.Standing));
         List<RowSource> Named(IEnumerable<string> ids) => ids.Select(id => sources[id]).ToList();
 
-        var named = found.Asserting.Concat(found.Denying).Concat(found.Silent).Distinct().ToList();
+        var named = found.Asserting.Concat(found.Denying).Concat(found.Silent).Concat(found.Findings.SelectMany(f => f.Named)).Distinct().ToList();
         var text = SearchTextOf(found.Claims);
         return new DiscrepancyRow
         {
@@ -83,6 +87,8 @@ public sealed class DiscrepancyRow
             Topic = topic,
             SortKey = SortKeyOf(call.Call.Date, call.Id, topic),
             Verdict = found.Verdict,
+            Findings = found.Findings.ToList(),
+            FindingKinds = found.Findings.Select(f => f.Kind).Distinct().ToList(),
             Asserting = Named(found.Asserting),
             Denying = Named(found.Denying),
             Silent = Named(found.Silent),

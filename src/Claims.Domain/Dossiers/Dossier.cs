@@ -7,12 +7,14 @@ namespace Claims.Domain.Dossiers;
 public sealed record Dossier(
     DossierCall Call, IReadOnlyList<DossierSource> Sources, IReadOnlyList<DossierAccount> Accounts, IReadOnlyList<DossierClaim> Claims);
 
-public sealed record DossierCall(string Id, string Title, string Kind, DateOnly Date, IReadOnlyList<Participant> Participants);
+public sealed record DossierCall(
+    string Id, string Title, string Kind, DateOnly Date, IReadOnlyList<Participant> Participants, IReadOnlyList<RelatedCall>? Related = null);
 
 public sealed record DossierSource(string Id, string Name, string Side, string Kind);
 
 public sealed record DossierAccount(
-    string Id, string Source, string Kind, DateTimeOffset PublishedAt, string? Language, string? Url, string? Title);
+    string Id, string Source, string Kind, DateTimeOffset PublishedAt, string? Language, string? Url, string? Title,
+    string? TimePrecision = null, AccountText? Text = null, ArchiveCopy? Archive = null);
 
 public sealed record DossierClaim(string Id, string Account, ClaimContent Content);
 

@@ -34,7 +34,7 @@ public static class DossierImport
         var call = dossier.Call;
 
         if (stored?.Call is null)
-            events.Add(new CallRegistered(call.Id, call.Title, call.Kind, call.Date, call.Participants));
+            events.Add(new CallRegistered(call.Id, call.Title, call.Kind, call.Date, call.Participants, call.Related));
         else if (SameCall(stored.Call, call))
             unchanged++;
         else
@@ -68,7 +68,7 @@ public static class DossierImport
             }
 
             var published = new AccountPublished(call.Id, account.Id, source, account.Kind, account.PublishedAt,
-                account.Language, account.Url, account.Title);
+                account.Language, account.Url, account.Title, account.TimePrecision, account.Text, account.Archive);
             if (stored?.Account(account.Id) is not { } existing)
                 events.Add(published);
             else if (SameAccount(existing, published))
@@ -94,9 +94,12 @@ public static class DossierImport
 
     private static bool SameCall(CallInfo stored, DossierCall call) =>
         stored.Title == call.Title && stored.Kind == call.Kind && stored.Date == call.Date
-        && stored.Participants.SequenceEqual(call.Participants);
+        && stored.Participants.SequenceEqual(call.Participants)
+        && (stored.Related ?? []).SequenceEqual(call.Related ?? []);
 
     private static bool SameAccount(AccountEntry stored, AccountPublished account) =>
         stored.Source.Id == account.Source.Id && stored.Kind == account.Kind && stored.PublishedAt == account.PublishedAt
-        && stored.Language == account.Language && stored.Url == account.Url && stored.Title == account.Title;
+        && stored.Language == account.Language && stored.Url == account.Url && stored.Title == account.Title
+        && stored.TimePrecision == account.TimePrecision && stored.Archive == account.Archive
+        && (stored.Text is null ? account.Text is null : stored.Text.Same(account.Text));
 }

@@ -1,23 +1,29 @@
 using System.Text.Json;
 using Claims.Domain.Calls;
+using Claims.Domain.Texts;
 
 namespace Claims.Domain.Dossiers;
 
-/// <summary>The outcome of reading a dossier: the dossier when nothing is wrong, otherwise every problem found.</summary>
-public sealed record DossierReading(Dossier? Dossier, IReadOnlyList<Problem> Problems)
+/// <summary>
+/// The outcome of reading a dossier: the dossier when nothing is wrong, otherwise every problem found; and the
+/// warnings, which do not refuse it (spec section 2).
+/// </summary>
+public sealed record DossierReading(Dossier? Dossier, IReadOnlyList<Problem> Problems, IReadOnlyList<Problem> Warnings)
 {
     public bool IsValid => Dossier is not null && Problems.Count == 0;
 }
 
 /// <summary>
-/// Reads a <c>claims-dossier/1</c> file and checks every rule of spec section 2 that the file alone can decide.
-/// What needs the database (a source named but defined only in an earlier import, conflicts with stored ids)
-/// is decided at import, by <see cref="DossierImport"/>.
+/// Reads a <c>claims-dossier/2</c> (or <c>/1</c>) file and checks every rule of spec section 2 that the file alone
+/// can decide. What needs the database (a source named but defined only in an earlier import, conflicts with stored
+/// ids) is decided at import, by <see cref="DossierImport"/>. Version 1 files are version 2 files without the new
+/// fields, so one reader serves both.
 /// </summary>
 public static class DossierReader
 {
     public const int StatementMax = 2000;
     public const int QuoteMax = 4000;
+    public const int TextMax = 200_000;
     private const int NameMax = 300;
 
     public static DossierReading Read(string json)
@@ -30,7 +36,7 @@ public static class DossierReader
         catch (JsonException e)
         {
             return new DossierReading(null, [new Problem(e.Path ?? "$",
-                $"is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}")]);
+                $"is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}")], []);
         }
     }
 
@@ -38,13 +44,13 @@ public static class DossierReader
     {
         var problems = new List<Problem>();
         var file = JsonFields.Object(root, "$", problems, "format", "call", "sources", "accounts", "claims");
-        if (file is null) return new DossierReading(null, problems);
+        if (file is null) return new DossierReading(null, problems, []);
 
         var format = file.String("format");
-        if (format is not null && format != Vocabulary.Format)
-            file.Add("format", $"must be exactly \"{Vocabulary.Format}\", not \"{format}\"");
+        if (format is not null && !Vocabulary.Formats.Contains(format))
+            file.Add("format", $"must be \"{Vocabulary.Format}\" (or \"{Vocabulary.FormatV1}\"), not \"{JsonFields.Clip(format)}\"");
 
-        var call = ReadCall(file.Child("call", true, "id", "title", "kind", "date", "participants"), problems);
+        var call = ReadCall(file.Child("call", true, "id", "title", "kind", "date", "participants", "related"), problems);
         var sources = ReadList(file, "sources", problems, SourceFields, ReadSource);
         var accounts = ReadList(file, "accounts", problems, AccountFields, ReadAccount);
         var claims = ReadList(file, "claims", problems, ClaimFields, ReadClaim);
@@ -60,10 +66,68 @@ public static class DossierReader
             if (claim is not null && !accountIds.Contains(claim.Account))
                 problems.Add(new Problem($"{path}.account", $"names account \"{claim.Account}\", which is not among this file's accounts"));
         }
+        var byId = accounts.Where(a => a.Item is not null).DistinctBy(a => a.Id).ToDictionary(a => a.Id!, a => (a.Item!, a.Path));
+        CheckQuotesInTexts(claims, byId, problems);
+        foreach (var (claim, path, _) in claims)
+        {
+            foreach (var (relation, r) in (claim?.Content.Relations ?? []).Select((x, i) => (x, i)))
+                if (call is not null && relation.Claim == $"{call.Id}/{claim!.Id}")
+                    problems.Add(new Problem($"{path}.relations[{r}].claim", "names the claim itself"));
+        }
 
-        if (problems.Count > 0 || call is null) return new DossierReading(null, problems);
-        return new DossierReading(
-            new Dossier(call, Items(sources), Items(accounts), Items(claims)), problems);
+        if (problems.Count > 0 || call is null) return new DossierReading(null, problems, []);
+        var dossier = new Dossier(call, Items(sources), Items(accounts), Items(claims));
+        return new DossierReading(dossier, problems, Warnings(call, claims, byId));
+    }
+
+    /// <summary>
+    /// A verbatim quote on an account with a text must stand in that text (spec section 2). When it does not, the
+    /// nearest passage is named: a typo is then quick to fix.
+    /// </summary>
+    private static void CheckQuotesInTexts(List<(DossierClaim? Item, string Path, string? Id)> claims,
+        Dictionary<string, (DossierAccount Account, string Path)> accounts, List<Problem> problems)
+    {
+        foreach (var (claim, path, _) in claims)
+        {
+            if (claim?.Content.Quote is not { } quote || quote.KindOrDefault != QuoteKind.Verbatim) continue;
+            if (!accounts.TryGetValue(claim.Account, out var account) || account.Account.Text is not { } text) continue;
+            if (TextAnchor.Find(text.Original, quote.Text) is not null) continue;
+            var nearest = TextAnchor.Nearest(text.Original, quote.Text);
+            problems.Add(new Problem($"{path}.quote.text",
+                $"is a verbatim quote but does not occur in the text of account \"{claim.Account}\" (compared after Unicode NFKC and white-space folding)"
+                + (nearest is null ? "" : $"; the nearest passage is \"{nearest}\"")
+                + "; correct the quote, or give its kind as outlet-translation or paraphrase"));
+        }
+    }
+
+    /// <summary>What is odd but allowed: a relay before the account it relays, an account long before the call, a
+    /// verbatim quote with no text to check it against.</summary>
+    private static List<Problem> Warnings(DossierCall call, List<(DossierClaim? Item, string Path, string? Id)> claims,
+        Dictionary<string, (DossierAccount Account, string Path)> accounts)
+    {
+        var warnings = new List<Problem>();
+        foreach (var (account, path) in accounts.Values)
+        {
+            if (DateOnly.FromDateTime(account.PublishedAt.DateTime) < call.Date.AddDays(-1))
+                warnings.Add(new Problem($"{path}.publishedAt",
+                    $"is more than a day before the call's date ({call.Date:yyyy-MM-dd}); check the date, or whether the account is about this call"));
+        }
+        var claimIds = claims.Select(c => c.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var (claim, path, _) in claims)
+        {
+            var account = accounts[claim!.Account].Account;
+            foreach (var (relation, r) in (claim.Content.Relations ?? []).Select((x, i) => (x, i)))
+                if (relation.Claim.StartsWith(call.Id + "/", StringComparison.Ordinal) && !claimIds.Contains(relation.Claim[(call.Id.Length + 1)..]))
+                    warnings.Add(new Problem($"{path}.relations[{r}].claim",
+                        $"names a claim of this call that is not in this file; unless it is stored already (or was retracted), the link leads nowhere"));
+            if (claim.Content.ReportedVia?.PublishedAt is { } relayed && relayed < account.PublishedAt)
+                warnings.Add(new Problem($"{path}.reportedVia.publishedAt",
+                    $"is earlier than the publication of account \"{account.Id}\" ({Instants.Format(account.PublishedAt)}) that it relays"));
+            if (claim.Content.Quote is { } quote && quote.KindOrDefault == QuoteKind.Verbatim && account.Text is null)
+                warnings.Add(new Problem($"{path}.quote",
+                    $"is a verbatim quote, but account \"{account.Id}\" has no text to check it against"));
+        }
+        return warnings;
     }
 
     private static DossierCall? ReadCall(JsonFields? call, List<Problem> problems)
@@ -87,9 +151,24 @@ public static class DossierReader
                 if (name is not null && side is not null) participants.Add(new Participant(name, side));
             }
         }
+        List<RelatedCall>? related = null;
+        if (call.Array("related", required: false) is { } links)
+        {
+            related = [];
+            var index = 0;
+            foreach (var element in links.EnumerateArray())
+            {
+                var fields = JsonFields.Object(element, $"{call.At("related")}[{index++}]", problems, "call", "relation");
+                if (fields is null) continue;
+                var other = fields.Slug("call");
+                var relation = fields.OneOf("relation", Vocabulary.CallRelations);
+                if (other is not null && other == id) fields.Add("call", "names this call itself");
+                else if (other is not null && relation is not null) related.Add(new RelatedCall(other, relation));
+            }
+        }
         return id is null || title is null || kind is null || date is null
             ? null
-            : new DossierCall(id, title, kind, date.Value, participants);
+            : new DossierCall(id, title, kind, date.Value, participants, related is { Count: > 0 } ? related : null);
     }
 
     private static DossierSource? ReadSource(JsonFields f)
@@ -107,12 +186,46 @@ public static class DossierReader
         var source = f.Slug("source");
         var kind = f.OneOf("kind", Vocabulary.AccountKinds);
         var publishedAt = f.Instant("publishedAt");
+        var precision = f.OneOf("timePrecision", TimePrecision.All, required: false);
         var language = f.Language("language");
         var url = f.Url("url");
         var title = f.String("title", required: false, maxLength: NameMax);
+        var text = ReadText(f.Child("text", false, "original", "excerpt", "translations"));
+        var archive = ReadArchive(f.Child("archive", false, "url", "capturedAt"));
         return id is null || source is null || kind is null || publishedAt is null
             ? null
-            : new DossierAccount(id, source, kind, publishedAt.Value, language, url, title);
+            : new DossierAccount(id, source, kind, publishedAt.Value, language, url, title,
+                precision == TimePrecision.Minute ? null : precision, text, archive);
+    }
+
+    private static AccountText? ReadText(JsonFields? f)
+    {
+        if (f is null) return null;
+        var original = f.String("original", maxLength: TextMax);
+        var excerpt = f.Boolean("excerpt") ?? false;
+        var translations = new List<TextTranslation>();
+        if (f.Array("translations", required: false) is { } array)
+        {
+            var index = 0;
+            foreach (var element in array.EnumerateArray())
+            {
+                var t = JsonFields.Object(element, $"{f.At("translations")}[{index++}]", f.Problems, "language", "text", "by");
+                if (t is null) continue;
+                var language = t.Language("language", required: true);
+                var text = t.String("text", maxLength: TextMax);
+                var by = t.String("by", maxLength: NameMax);
+                if (language is not null && text is not null && by is not null) translations.Add(new TextTranslation(language, text, by));
+            }
+        }
+        return original is null ? null : new AccountText(original, excerpt, translations, TextAnchor.Sha256(original));
+    }
+
+    private static ArchiveCopy? ReadArchive(JsonFields? f)
+    {
+        if (f is null) return null;
+        var url = f.Url("url", required: true);
+        var capturedAt = f.Instant("capturedAt");
+        return url is null || capturedAt is null ? null : new ArchiveCopy(url, capturedAt.Value);
     }
 
     private static DossierClaim? ReadClaim(JsonFields f)
@@ -124,7 +237,10 @@ public static class DossierReader
     }
 
     /// <summary>The fields a claim and a correction share.</summary>
-    public static readonly string[] ContentFields = ["topic", "stance", "statement", "speaker", "quote", "facet", "reportedVia"];
+    public static readonly string[] ContentFields = ["topic", "stance", "statement", "speaker", "quote", "facet", "reportedVia", "relations"];
+    public static readonly string[] QuoteFields = ["text", "language", "kind", "translation", "translatedBy"];
+    public static readonly string[] FacetFields = ["key", "value"];
+    public static readonly string[] ReportedViaFields = ["outlet", "title", "url", "publishedAt"];
 
     public static ClaimContent? ReadContent(JsonFields f, bool required)
     {
@@ -132,11 +248,12 @@ public static class DossierReader
         var stance = f.OneOf("stance", Vocabulary.Stances, required);
         var statement = f.String("statement", required, StatementMax);
         var speaker = f.String("speaker", required: false, maxLength: NameMax);
-        var quote = ReadQuote(f.Child("quote", false, "text", "language", "translation"));
-        var facet = ReadFacet(f.Child("facet", false, "key", "value"));
-        var via = ReadReportedVia(f.Child("reportedVia", false, "outlet", "url", "publishedAt"));
+        var quote = ReadQuote(f.Child("quote", false, QuoteFields));
+        var facet = ReadFacet(f.Child("facet", false, FacetFields));
+        var via = ReadReportedVia(f.Child("reportedVia", false, ReportedViaFields));
+        var relations = ReadRelations(f);
         if (topic is null || stance is null || statement is null) return null;
-        return new ClaimContent(topic, stance, statement, speaker, quote, facet, via);
+        return new ClaimContent(topic, stance, statement, speaker, quote, facet, via, relations);
     }
 
     public static Quote? ReadQuote(JsonFields? f)
@@ -144,8 +261,10 @@ public static class DossierReader
         if (f is null) return null;
         var text = f.String("text", maxLength: QuoteMax);
         var language = f.Language("language");
+        var kind = f.OneOf("kind", QuoteKind.All, required: false);
         var translation = f.String("translation", required: false, maxLength: QuoteMax);
-        return text is null ? null : new Quote(text, language, translation);
+        var translatedBy = f.String("translatedBy", required: false, maxLength: NameMax);
+        return text is null ? null : new Quote(text, language, translation, kind == QuoteKind.Verbatim ? null : kind, translatedBy);
     }
 
     public static Facet? ReadFacet(JsonFields? f)
@@ -160,13 +279,30 @@ public static class DossierReader
     {
         if (f is null) return null;
         var outlet = f.String("outlet", maxLength: NameMax);
+        var title = f.String("title", required: false, maxLength: NameMax);
         var url = f.Url("url");
         var publishedAt = f.Instant("publishedAt", required: false);
-        return outlet is null ? null : new ReportedVia(outlet, url, publishedAt);
+        return outlet is null ? null : new ReportedVia(outlet, url, publishedAt, title);
+    }
+
+    public static IReadOnlyList<ClaimRelation>? ReadRelations(JsonFields f)
+    {
+        if (f.Array("relations", required: false) is not { } array) return null;
+        var relations = new List<ClaimRelation>();
+        var index = 0;
+        foreach (var element in array.EnumerateArray())
+        {
+            var r = JsonFields.Object(element, $"{f.At("relations")}[{index++}]", f.Problems, "claim", "relation");
+            if (r is null) continue;
+            var claim = r.ClaimReference("claim");
+            var relation = r.OneOf("relation", Vocabulary.ClaimRelations);
+            if (claim is not null && relation is not null) relations.Add(new ClaimRelation(claim, relation));
+        }
+        return relations.Count > 0 ? relations : null;
     }
 
     private static readonly string[] SourceFields = ["id", "name", "side", "kind"];
-    private static readonly string[] AccountFields = ["id", "source", "kind", "publishedAt", "language", "url", "title"];
+    private static readonly string[] AccountFields = ["id", "source", "kind", "publishedAt", "timePrecision", "language", "url", "title", "text", "archive"];
     private static readonly string[] ClaimFields = ["id", "account", .. ContentFields];
 
     private static List<(T? Item, string Path, string? Id)> ReadList<T>(
@@ -180,11 +316,17 @@ public static class DossierReader
             var path = $"{file.At(name)}[{index++}]";
             var fields = JsonFields.Object(element, path, problems, known);
             var id = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var raw) && raw.ValueKind == JsonValueKind.String
-                ? raw.GetString()
+                ? TryString(raw)
                 : null;
             list.Add((fields is null ? null : read(fields), path, id));
         }
         return list;
+    }
+
+    private static string? TryString(JsonElement value)
+    {
+        try { return value.GetString(); }
+        catch (InvalidOperationException) { return null; }
     }
 
     private static void Unique<T>(List<(T? Item, string Path, string? Id)> items, string name, List<Problem> problems)
@@ -194,7 +336,7 @@ public static class DossierReader
         {
             if (item.Id is not { } key) continue;
             if (first.TryGetValue(key, out var earlier))
-                problems.Add(new Problem($"{item.Path}.id", $"\"{key}\" is already the id of {earlier}; {name} ids must be unique"));
+                problems.Add(new Problem($"{item.Path}.id", $"\"{JsonFields.Clip(key)}\" is already the id of {earlier}; {name} ids must be unique"));
             else
                 first[key] = item.Path;
         }

@@ -13,6 +13,8 @@ public sealed partial class JsonFields
     private readonly JsonElement _object;
     private readonly List<Problem> _problems;
     public string Path { get; }
+    /// <summary>Where this object's problems are recorded, for reading nested objects into the same list.</summary>
+    public List<Problem> Problems => _problems;
 
     public JsonFields(JsonElement element, string path, List<Problem> problems, params string[] known)
     {
@@ -53,7 +55,16 @@ public sealed partial class JsonFields
             Add(name, $"must be a string, not {Describe(value)}");
             return null;
         }
-        var text = value.GetString()!;
+        if (Text(value) is not { } text)
+        {
+            Add(name, "is not valid Unicode text: it holds a lone surrogate (such as \\ud800) that no character can be made of");
+            return null;
+        }
+        if (text.Contains('\0'))
+        {
+            Add(name, "must not contain the NUL character (\\u0000)");
+            return null;
+        }
         if (string.IsNullOrWhiteSpace(text))
         {
             Add(name, "must not be empty");
@@ -65,6 +76,31 @@ public sealed partial class JsonFields
             return null;
         }
         return text;
+    }
+
+    /// <summary>
+    /// The string, or null when it holds a lone surrogate: PostgreSQL and UTF-8 cannot store one, so it is refused
+    /// here with its path rather than failing later.
+    /// </summary>
+    private static string? Text(JsonElement value)
+    {
+        string text;
+        try { text = value.GetString()!; }
+        catch (InvalidOperationException) { return null; }
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return null;
+        }
+        return text;
+    }
+
+    public bool? Boolean(string name)
+    {
+        if (Get(name, required: false) is not { } value) return null;
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False) return value.GetBoolean();
+        Add(name, $"must be true or false, not {Describe(value)}");
+        return null;
     }
 
     public string? Slug(string name, bool required = true)
@@ -109,18 +145,18 @@ public sealed partial class JsonFields
         return null;
     }
 
-    public string? Url(string name)
+    public string? Url(string name, bool required = false)
     {
-        var text = String(name, required: false, maxLength: 2000);
+        var text = String(name, required, maxLength: 2000);
         if (text is null) return null;
         if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)) return text;
         Add(name, $"\"{Clip(text)}\" is not an absolute http or https URL");
         return null;
     }
 
-    public string? Language(string name)
+    public string? Language(string name, bool required = false)
     {
-        var text = String(name, required: false, maxLength: 35);
+        var text = String(name, required, maxLength: 35);
         if (text is null || LanguageTag().IsMatch(text)) return text;
         Add(name, $"\"{Clip(text)}\" is not a BCP 47 language tag (zh, ja, en, zh-Hans)");
         return null;
@@ -131,6 +167,17 @@ public sealed partial class JsonFields
         if (Get(name, required) is not { } value) return null;
         if (value.ValueKind == JsonValueKind.Array) return value;
         Add(name, $"must be an array, not {Describe(value)}");
+        return null;
+    }
+
+    /// <summary>A slug that names a claim of a call: <c>callId/claimId</c>.</summary>
+    public string? ClaimReference(string name)
+    {
+        var text = String(name);
+        if (text is null) return null;
+        var slash = text.IndexOf('/');
+        if (slash > 0 && Domain.Slug.IsValid(text[..slash]) && Domain.Slug.IsValid(text[(slash + 1)..])) return text;
+        Add(name, $"\"{Clip(text)}\" does not name a claim as callId/claimId (2025-11-24-xi-trump-call/cn-taiwan)");
         return null;
     }
 
@@ -147,8 +194,9 @@ public sealed partial class JsonFields
         _ => "null"
     };
 
-    private static string Clip(string text) => text.Length <= 60 ? text : text[..57] + "...";
+    public static string Clip(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
-    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant)]
+    // \z, not $: in .NET, $ also matches before a final line break, and "en\n" is no language tag.
+    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\z", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTag();
 }

@@ -8,48 +8,49 @@ namespace Claims.Domain.Exports;
 public sealed record ReviewPublisher(string Name, string? Url);
 
 /// <summary>
-/// schema.org <c>ClaimReview</c> JSON-LD, one per discrepancy of a call, with the properties Google's fact-check
-/// markup documents. The verdict is the rating's <c>alternateName</c>; there is no numeric truth scale, because a
-/// discrepancy says how versions differ, not whether one is true.
+/// schema.org <c>ClaimReview</c> JSON-LD, one per discrepancy finding of a call (a topic omitted by one side and
+/// divergent on a facet gives two), with the properties Google's fact-check markup documents. The finding is the
+/// rating's <c>alternateName</c>; there is no numeric truth scale, because a discrepancy says how versions differ,
+/// not whether one is true. <c>claimReviewed</c> is the claim's statement in full.
 /// </summary>
 public static class ClaimReviewExport
 {
-    private const int SummaryMax = 75;
-
     public static JsonArray For(CallReconciliation call, ReviewPublisher publisher, string callPageUrl)
     {
         var view = ReconciliationView.From(call);
-        var names = view.Sources.ToDictionary(s => s.Id);
-        return new JsonArray([.. view.Topics.Where(t => t.Discrepancy).Select(topic => (JsonNode)Review(call, topic, names, publisher, callPageUrl))]);
+        var sources = view.Sources.ToDictionary(s => s.Id);
+        return new JsonArray([.. view.Topics
+            .SelectMany(topic => topic.Findings.Where(f => f.IsDiscrepancy).Select(f => (JsonNode)Review(call, topic, f, sources, publisher, callPageUrl)))]);
     }
 
-    private static JsonObject Review(CallReconciliation call, TopicView topic, IReadOnlyDictionary<string, SourceView> sources,
+    private static JsonObject Review(CallReconciliation call, TopicView topic, Finding finding, IReadOnlyDictionary<string, SourceView> sources,
         ReviewPublisher publisher, string callPageUrl)
     {
-        var asserted = topic.Claims.Where(c => c.Stance == Stance.Asserted).ToList();
-        var claimed = asserted.FirstOrDefault() ?? topic.Claims[0];
+        var reviewed = Reviewed(topic, finding);
+        var speaking = reviewed.Select(c => c.Source).Distinct().ToList();
+        string Name(string id) => sources[id].Name;
 
         return new JsonObject
         {
             ["@context"] = "https://schema.org",
             ["@type"] = "ClaimReview",
             ["url"] = $"{callPageUrl}#topic-{topic.Topic}",
-            ["claimReviewed"] = Clip(claimed.Statement),
+            ["claimReviewed"] = reviewed[0].Statement,
             ["datePublished"] = call.LastRecordedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["inLanguage"] = "en",
             ["author"] = Organization(publisher.Name, publisher.Url),
             ["reviewRating"] = new JsonObject
             {
                 ["@type"] = "Rating",
-                ["alternateName"] = topic.Verdict,
-                ["ratingExplanation"] = Explain(topic, sources)
+                ["alternateName"] = FindingText.Rating(finding),
+                ["ratingExplanation"] = Sentence($"{topic.Topic}: {FindingText.Describe(finding, Name)}")
             },
             ["itemReviewed"] = new JsonObject
             {
                 ["@type"] = "Claim",
-                ["author"] = new JsonArray([.. topic.Asserting.Concat(topic.Denying).Distinct().Select(id => (JsonNode)Author(sources[id]))]),
-                ["datePublished"] = Instants.Format(topic.Claims.Min(c => c.PublishedAt)),
-                ["appearance"] = new JsonArray([.. topic.Claims.Where(c => c.Url is not null).DistinctBy(c => c.Account).Select(c => (JsonNode)new JsonObject
+                ["author"] = new JsonArray([.. speaking.Select(id => (JsonNode)Author(sources[id]))]),
+                ["datePublished"] = Instants.Format(reviewed.Min(c => c.PublishedAt)),
+                ["appearance"] = new JsonArray([.. reviewed.Where(c => c.Url is not null).DistinctBy(c => c.Account).Select(c => (JsonNode)new JsonObject
                 {
                     ["@type"] = "CreativeWork",
                     ["url"] = c.Url,
@@ -60,22 +61,28 @@ public static class ClaimReviewExport
         };
     }
 
-    /// <summary>The rating in a sentence: who asserted, who denied, whose readout was silent.</summary>
-    public static string Explain(TopicView topic, IReadOnlyDictionary<string, SourceView> sources)
+    /// <summary>
+    /// The claims a finding reviews, earliest first: for an omission, the other sides' readouts that assert what the
+    /// silent side left out; for a contradiction, the assertions denied; for a divergence, the claims giving values.
+    /// </summary>
+    private static List<ClaimView> Reviewed(TopicView topic, Finding finding)
     {
-        string Names(IEnumerable<string> ids) => string.Join(", ", ids.Select(id => $"{sources[id].Name} ({sources[id].Side})"));
-        var parts = new List<string>();
-        if (topic.Asserting.Count > 0) parts.Add($"Asserted by {Names(topic.Asserting)}");
-        if (topic.Denying.Count > 0) parts.Add($"denied by {Names(topic.Denying)}");
-        if (topic.Silent.Count > 0) parts.Add($"not mentioned in the readout of {Names(topic.Silent)}");
-        foreach (var facet in topic.Facets.Where(f => f.Differs))
-            parts.Add($"{facet.Key} given as {string.Join(" / ", facet.Values.Select(v => $"{v.Value} ({sources[v.Source].Name})"))}");
-        var sentence = string.Join("; ", parts) + ".";
-        return char.ToUpperInvariant(sentence[0]) + sentence[1..];
+        IEnumerable<ClaimView> claims = finding.Kind switch
+        {
+            FindingKind.Omitted => topic.Claims.Where(c => c.Stance == Stance.Asserted && c.AccountKind == Vocabulary.Readout
+                && c.Standing == Standing.Party && c.Side != finding.Side),
+            FindingKind.Contradicted => topic.Claims.Where(c => c.Stance == Stance.Asserted),
+            FindingKind.Divergent => topic.Claims.Where(c => c.Stance == Stance.Asserted && c.Facet?.Key == finding.Facet),
+            _ => topic.Claims
+        };
+        var list = claims.ToList();
+        return list.Count > 0 ? list : [.. topic.Claims];
     }
 
+    private static string Sentence(string text) => text.EndsWith('.') ? text : text + ".";
+
     private static JsonObject Author(SourceView source) =>
-        source.Kind is "leader" or "official"
+        source.Kind is "leader" or "official" or "analyst"
             ? new JsonObject { ["@type"] = "Person", ["name"] = source.Name }
             : Organization(source.Name, null);
 
@@ -84,19 +91,5 @@ public static class ClaimReviewExport
         var o = new JsonObject { ["@type"] = "Organization", ["name"] = name };
         if (url is not null) o["url"] = url;
         return o;
-    }
-
-
-    /// <summary>Google asks for a summary under 75 characters: cut at a word and mark the cut.</summary>
-    private static string Clip(string statement)
-    {
-        var text = statement.Trim();
-        if (text.Length <= SummaryMax) return text;
-        var cut = text.LastIndexOf(' ', SummaryMax - 1);
-        var clipped = text[..(cut > SummaryMax / 2 ? cut : SummaryMax - 1)].TrimEnd(',', ';', ':', ' ');
-        // A cut inside brackets drops the unclosed part: "four times in 2026 (per" becomes "four times in 2026".
-        var open = clipped.LastIndexOfAny(['(', '（', '「', '[']);
-        if (open > SummaryMax / 2 && clipped.IndexOfAny([')', '）', '」', ']'], open) < 0) clipped = clipped[..open].TrimEnd();
-        return clipped + "…";
     }
 }

@@ -1,14 +1,23 @@
+using System.Text.Json.Serialization;
 using Claims.Domain.Calls;
+using JasperFx.Core;
 
 namespace Claims.Domain.Reconciliation;
 
-public sealed record CallInfo(string Id, string Title, string Kind, DateOnly Date, IReadOnlyList<Participant> Participants);
+public sealed record CallInfo(
+    string Id, string Title, string Kind, DateOnly Date, IReadOnlyList<Participant> Participants,
+    IReadOnlyList<RelatedCall>? Related = null)
+{
+    /// <summary>The sides that took part, in the order of the participants.</summary>
+    [JsonIgnore] public IReadOnlyList<string> PartySides => Participants.Select(p => p.Side).Distinct().ToList();
+}
 
 public sealed record AccountEntry(
     string Id, SourceRef Source, string Kind, DateTimeOffset PublishedAt, string? Language, string? Url, string? Title,
-    DateTimeOffset RecordedAt, string? RecordedBy)
+    DateTimeOffset RecordedAt, string? RecordedBy,
+    string? TimePrecision = null, AccountText? Text = null, ArchiveCopy? Archive = null)
 {
-    public AccountFacts ToFacts() => new(Id, Source.Id, Source.Side, Kind, PublishedAt);
+    public AccountFacts ToFacts() => new(Id, Source.Id, Source.Side, Source.Kind, Kind, PublishedAt);
 }
 
 /// <summary>
@@ -22,8 +31,9 @@ public sealed record ClaimEntry(
     bool Retracted = false, string? RetractionReason = null);
 
 /// <summary>
-/// The inline read model of one call (document id = call id): everything recorded about it, and the
-/// verdict of every topic under the current rules. <see cref="ReconciliationView"/> turns it into the API's answer.
+/// The read model of one call (document id = call id): everything recorded about it (the facts), and its findings
+/// under the current rules (derived by <see cref="Derive"/> once per batch of events, in the projection, and stored
+/// with it). <see cref="ReconciliationView"/> turns it into the API's answer.
 /// </summary>
 public class CallReconciliation
 {
@@ -31,65 +41,102 @@ public class CallReconciliation
     public CallInfo Call { get; set; } = null!;
     public List<AccountEntry> Accounts { get; set; } = [];
     public List<ClaimEntry> Claims { get; set; } = [];
-    /// <summary>The verdicts under the current rules, derived on the first read after a change (<see cref="Changed"/>).</summary>
-    public List<TopicVerdict> Topics { get { Fresh(); return field; } set; } = [];
 
     /// <summary>Every topic a claim of this call was ever on, including ones corrected away from.</summary>
     public List<string> TopicsEverSeen { get; set; } = [];
 
-    /// <summary>Live (not retracted) claims.</summary>
-    public int ClaimCount { get { Fresh(); return field; } set; }
-    public int DiscrepancyCount { get { Fresh(); return field; } set; }
+    /// <summary>Other calls this one names, in its related calls or its claims' relations: where links to it are looked up.</summary>
+    public List<string> LinkedCalls { get; set; } = [];
 
-    /// <summary>Stream version: the number of events this view has seen.</summary>
+    /// <summary>The topics as the rules find them, ranked (derived).</summary>
+    public List<TopicVerdict> Topics { get; set; } = [];
+    /// <summary>Party sides that published no readout (derived).</summary>
+    public List<string> NoReadout { get; set; } = [];
+    /// <summary>Live (not retracted) claims (derived).</summary>
+    public int ClaimCount { get; set; }
+    /// <summary>Topics with at least one discrepancy finding (derived).</summary>
+    public int DiscrepancyCount { get; set; }
+
+    /// <summary>
+    /// The stream's version: the number of events this view has seen, counted by the projection. Marten's quick
+    /// append does not tell an inline projection the version of an event appended to an existing stream, so the
+    /// framework's own version stamping (which this attribute turns off) would store 0.
+    /// </summary>
+    [JasperFxIgnore]
     public long Version { get; set; }
     public DateTimeOffset LastRecordedAt { get; set; }
 
-    public void Remember(string topic)
-    {
-        if (!TopicsEverSeen.Contains(topic)) TopicsEverSeen.Add(topic);
-    }
+    private Dictionary<string, int>? _claimIndex;
+    private ReconciliationView? _view;
 
     public AccountEntry? Account(string accountId) => Accounts.Find(a => a.Id == accountId);
-    public ClaimEntry? Claim(string claimId) => Claims.Find(c => c.Id == claimId);
+
+    public ClaimEntry? Claim(string claimId) => ClaimIndex().TryGetValue(claimId, out var i) ? Claims[i] : null;
+
+    public void AddClaim(ClaimEntry claim)
+    {
+        ClaimIndex()[claim.Id] = Claims.Count;
+        Claims.Add(claim);
+        Remember(claim.Content);
+    }
+
+    public void ReplaceClaim(ClaimEntry updated)
+    {
+        Claims[ClaimIndex()[updated.Id]] = updated;
+        Remember(updated.Content);
+    }
+
+    // Claims are only ever added or replaced in place, so positions stay valid once indexed. A large call (a
+    // 100,000-claim dossier) would otherwise search the list once per claim.
+    private Dictionary<string, int> ClaimIndex()
+    {
+        if (_claimIndex is not null && _claimIndex.Count == Claims.Count) return _claimIndex;
+        _claimIndex = new Dictionary<string, int>(Claims.Count, StringComparer.Ordinal);
+        for (var i = 0; i < Claims.Count; i++) _claimIndex[Claims[i].Id] = i;
+        return _claimIndex;
+    }
+
+    private void Remember(ClaimContent content)
+    {
+        if (!TopicsEverSeen.Contains(content.Topic)) TopicsEverSeen.Add(content.Topic);
+        foreach (var relation in content.Relations ?? [])
+            Link(relation.Claim[..Math.Max(0, relation.Claim.IndexOf('/'))]);
+    }
+
+    public void Link(string callId)
+    {
+        if (callId.Length > 0 && callId != Id && !LinkedCalls.Contains(callId)) LinkedCalls.Add(callId);
+    }
 
     public IEnumerable<ClaimFacts> LiveClaimFacts(Func<AccountEntry, bool>? accountFilter = null)
     {
-        var accounts = Accounts.Where(a => accountFilter?.Invoke(a) ?? true).ToDictionary(a => a.Id);
+        var accounts = Accounts.Where(a => accountFilter?.Invoke(a) ?? true).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var claim in Claims)
         {
-            if (claim.Retracted || !accounts.TryGetValue(claim.AccountId, out var account)) continue;
-            yield return new ClaimFacts(claim.Id, claim.AccountId, account.Source.Id, account.Source.Side,
+            if (claim.Retracted || !accounts.Contains(claim.AccountId)) continue;
+            yield return new ClaimFacts(claim.Id, claim.AccountId, Account(claim.AccountId)!.Source.Id,
                 claim.Content.Topic, claim.Content.Stance, claim.Content.Facet);
         }
     }
 
-    private readonly Staleness _staleness = new();
-    private ReconciliationView? _view;
+    /// <summary>The rules applied to the accounts that pass <paramref name="accountFilter"/> (all by default) and their live claims.</summary>
+    public CallFindings Reconcile(Func<AccountEntry, bool>? accountFilter = null) =>
+        Reconciler.Reconcile(Call.PartySides, Accounts.Where(a => accountFilter?.Invoke(a) ?? true).Select(a => a.ToFacts()), LiveClaimFacts(accountFilter));
 
-    /// <summary>Marks the verdicts and counts for re-deriving after a change to the accounts or claims.</summary>
-    public void Changed()
+    /// <summary>Re-derives the findings and counts from the facts. The projection calls it once per batch of events.</summary>
+    public void Derive()
     {
+        var findings = Reconcile();
+        Topics = [.. findings.Topics];
+        NoReadout = [.. findings.NoReadout];
+        ClaimCount = Claims.Count(c => !c.Retracted);
+        DiscrepancyCount = Topics.Count(t => t.IsDiscrepancy);
         _view = null;
-        _staleness.Mark();
     }
-
-    private void Fresh() => _staleness.Refresh(this, static call => call.Reconcile());
 
     /// <summary>
-    /// The view as it stands now, built once per change: the discrepancy index derives a row per topic and a
-    /// record per source from one state, and building the view for each of them was most of the index's CPU time.
-    /// Two readers racing here build the same view; neither sees a stale one, because <see cref="Changed"/> runs
-    /// before the state is handed on.
+    /// The view as it stands now, built once per batch: the discrepancy index derives a row per topic and a record
+    /// per source from one state. Two readers racing here each build the same complete view.
     /// </summary>
     public ReconciliationView CurrentView() => _view ??= ReconciliationView.From(this);
-
-    /// <summary>Re-derives the verdicts and counts (through <see cref="Fresh"/> only).</summary>
-    private void Reconcile()
-    {
-        var topics = Reconciler.Reconcile(Accounts.Select(a => a.ToFacts()), LiveClaimFacts()).ToList();
-        Topics = topics;
-        ClaimCount = Claims.Count(c => !c.Retracted);
-        DiscrepancyCount = topics.Count(t => t.IsDiscrepancy);
-    }
 }

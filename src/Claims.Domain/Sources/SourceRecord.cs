@@ -4,8 +4,8 @@ namespace Claims.Domain.Sources;
 
 /// <summary>
 /// What one source did in one call (document id <c>{sourceId}/{callId}</c>), kept by the async daemon from the
-/// call's state: its accounts, its claims, and the discrepancies it took part in. One small document per pair,
-/// so a busy source's record never grows into one large document rewritten on every call.
+/// call's state: its accounts, its claims, its standing, and the discrepancy findings that name it. Counted from the
+/// same findings as the call's view, so a source's page never disagrees with the call's.
 /// </summary>
 public sealed class SourceRecord
 {
@@ -14,13 +14,16 @@ public sealed class SourceRecord
     public string CallId { get; set; } = "";
     public string CallTitle { get; set; } = "";
     public DateOnly CallDate { get; set; }
+    public string Standing { get; set; } = "";
     public List<AccountView> Accounts { get; set; } = [];
     public int Readouts { get; set; }
     public int Asserted { get; set; }
     public int Denied { get; set; }
-    /// <summary>Topics another source asserted while this source's readout said nothing of them.</summary>
+    /// <summary>Topics its side's readouts left out while another party's readout asserted them (omitted findings naming it).</summary>
     public List<string> SilentOn { get; set; } = [];
+    /// <summary>Topics it asserted or denied that were contradicted.</summary>
     public List<string> Contradicted { get; set; } = [];
+    /// <summary>Topics on which it gave a facet value that another source's value diverges from.</summary>
     public List<string> Diverged { get; set; } = [];
 
     public static string RecordId(string sourceId, string callId) => $"{sourceId}/{callId}";
@@ -33,7 +36,9 @@ public sealed class SourceRecord
         if (accounts.Count == 0) return null;
 
         var claims = view.Topics.SelectMany(t => t.Claims).Where(c => c.Source == sourceId).ToList();
-        var involved = view.Topics.Where(t => t.Asserting.Contains(sourceId) || t.Denying.Contains(sourceId)).ToList();
+        List<string> Naming(string kind) => view.Topics
+            .Where(t => t.Findings.Any(f => f.Kind == kind && f.Named.Contains(sourceId)))
+            .Select(t => t.Topic).Order(StringComparer.Ordinal).ToList();
         return new SourceRecord
         {
             Id = RecordId(sourceId, call.Id),
@@ -41,13 +46,14 @@ public sealed class SourceRecord
             CallId = call.Id,
             CallTitle = call.Call.Title,
             CallDate = call.Call.Date,
+            Standing = view.Sources.First(s => s.Id == sourceId).Standing,
             Accounts = accounts,
             Readouts = accounts.Count(a => a.Kind == Vocabulary.Readout),
             Asserted = claims.Count(c => c.Stance == Stance.Asserted),
             Denied = claims.Count(c => c.Stance == Stance.Denied),
-            SilentOn = view.Topics.Where(t => t.Asserting.Count > 0 && t.Silent.Contains(sourceId)).Select(t => t.Topic).ToList(),
-            Contradicted = involved.Where(t => t.Verdict == Verdict.Contradicted).Select(t => t.Topic).ToList(),
-            Diverged = involved.Where(t => t.Facets.Any(f => f.Differs && f.Values.Any(v => v.Source == sourceId))).Select(t => t.Topic).ToList()
+            SilentOn = Naming(FindingKind.Omitted),
+            Contradicted = Naming(FindingKind.Contradicted),
+            Diverged = Naming(FindingKind.Divergent)
         };
     }
 }

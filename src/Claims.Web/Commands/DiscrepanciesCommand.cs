@@ -19,7 +19,7 @@ public sealed class DiscrepanciesInput : NetCoreInput
     [FlagAlias("topic", true)]
     public string? TopicFlag { get; set; }
 
-    [Description("Only these verdicts: contradicted, omitted, divergent (several separated by commas)")]
+    [Description("Only topics with a finding of these kinds: contradicted, omitted, divergent (several separated by commas)")]
     [FlagAlias("verdict", true)]
     public List<string> VerdictFlag { get; set; } = [];
 
@@ -78,10 +78,11 @@ public sealed class DiscrepanciesCommand : JasperFxAsyncCommand<DiscrepanciesInp
             CommandLine.Results.MarkupLine("No discrepancies match.");
         else
         {
-            var table = new Table().AddColumns("date", "call", "topic", "verdict", "asserting", "denying", "silent");
+            var table = new Table().AddColumns("date", "call", "topic", "findings", "asserting", "denying");
             foreach (var r in rows)
-                table.AddRow(r.CallDate.ToString("yyyy-MM-dd"), Markup.Escape(r.CallId), Markup.Escape(r.Topic), r.Verdict,
-                    Markup.Escape(Names(r.Asserting)), Markup.Escape(Names(r.Denying)), Markup.Escape(Names(r.Silent)));
+                table.AddRow(r.CallDate.ToString("yyyy-MM-dd"), Markup.Escape(r.CallId), Markup.Escape(r.Topic),
+                    Markup.Escape(FindingText.Describe(r.Findings, id => id)),
+                    Markup.Escape(Names(r.Asserting)), Markup.Escape(Names(r.Denying)));
             CommandLine.Results.Write(table);
             var callCount = rows.Select(r => r.CallId).Distinct().Count();
             CommandLine.Results.MarkupLineInterpolated($"{rows.Count} discrepanc{(rows.Count == 1 ? "y" : "ies")} in {callCount} call{(callCount == 1 ? "" : "s")}");

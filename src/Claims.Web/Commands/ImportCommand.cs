@@ -9,7 +9,7 @@ namespace Claims.Web.Commands;
 
 public sealed class ImportInput : NetCoreInput
 {
-    [Description("Dossier files (claims-dossier/1 JSON), or folders whose *.json files are dossiers")]
+    [Description("Dossier files (claims-dossier/2 or /1 JSON), or folders whose *.json files are dossiers")]
     public List<string> Files { get; set; } = [];
 
     [Description("Editor name recorded with the events (default: your user name)")]
@@ -44,7 +44,7 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         await host.StartAsync();
         using var scope = host.Services.CreateScope();
         var importer = new DossierBatchImport(host.Services.GetRequiredService<IDocumentStore>(), scope.ServiceProvider.GetRequiredService<IMessageBus>());
-        var outcomes = await importer.ImportAsync(valid.Select(v => v.Reading.Dossier!).ToList(), input.EditorFlag, "cli", CancellationToken.None);
+        var outcomes = await importer.ImportAsync(valid.Select(v => v.Reading).ToList(), input.EditorFlag, "cli", CancellationToken.None);
         var byFile = valid.Select(v => v.File).Zip(outcomes).ToDictionary(x => x.First, x => x.Second);
 
         var table = new Table().AddColumns("file", "call", "appended", "unchanged", "result");
@@ -58,6 +58,8 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
                 refused++;
                 foreach (var problem in problems) Console.Error.WriteLine($"{file}: {problem}");
             }
+            else
+                foreach (var warning in reading.Warnings) Console.Error.WriteLine($"{file}: warning: {warning}");
             if (files.Count > TableLimit && problems.Count == 0) continue;
             table.AddRow(Markup.Escape(file), Markup.Escape(outcome?.CallId ?? reading.Dossier?.Call.Id ?? "-"),
                 (outcome?.Appended ?? 0).ToString(), outcome is null ? "-" : outcome.Unchanged.ToString(),

@@ -45,7 +45,7 @@ public sealed class ImportModel(IMessageBus bus) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        Outcome = await bus.InvokeAsync<ImportOutcome>(new ImportDossier(reading.Dossier!, User.EditorName(), "web"), ct);
+        Outcome = await bus.InvokeAsync<ImportOutcome>(ImportDossier.Of(reading, User.EditorName(), "web"), ct);
         Problems = [.. Outcome.Problems, .. Outcome.Conflicts];
         Conflict = Outcome.Conflicts.Count > 0;
         if (Problems.Count > 0) Response.StatusCode = Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;

@@ -17,7 +17,7 @@ public class BatchImportTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task a_batch_imports_every_dossier_once_and_a_second_run_appends_nothing()
     {
         var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Dossiers"), "*.json").Where(f => !f.EndsWith(".expected.json")).Order().ToList();
-        var dossiers = files.Select(f => DossierReader.Read(File.ReadAllText(f)).Dossier!).ToList();
+        var dossiers = files.Select(f => DossierReader.Read(File.ReadAllText(f))).ToList();
         // The same call twice in one run: the second copy is unchanged, not a conflict or a duplicate.
         dossiers.Add(dossiers[0]);
 
@@ -47,7 +47,7 @@ public class BatchImportTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task the_views_after_a_batch_import_equal_a_rebuild_from_the_events()
     {
         var dossiers = Enumerable.Range(0, 25)
-            .Select(i => DossierReader.Read(Dossiers.Minimal($"batch-rebuild-{i}", "rb-cn", "rb-us").ToJsonString()).Dossier!)
+            .Select(i => DossierReader.Read(Dossiers.Minimal($"batch-rebuild-{i}", "rb-cn", "rb-us").ToJsonString()))
             .ToList();
         (await Importer.ImportAsync(dossiers, "batch-test", "test", CancellationToken.None)).ShouldAllBe(o => o.Appended > 0);
 
@@ -70,11 +70,13 @@ public class BatchImportTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task a_refused_dossier_does_not_stop_the_others()
     {
-        var good = DossierReader.Read(Dossiers.Minimal("batch-good", "bt-cn", "bt-us").ToJsonString()).Dossier!;
-        var conflicting = good with { Call = good.Call with { Id = "batch-conflict" } };
+        var good = DossierReader.Read(Dossiers.Minimal("batch-good", "bt-cn", "bt-us").ToJsonString());
+        var dossier = good.Dossier!;
+        var conflicting = good with { Dossier = dossier with { Call = dossier.Call with { Id = "batch-conflict" } } };
         (await Importer.ImportAsync([conflicting], "t", "test", CancellationToken.None)).Single().Appended.ShouldBe(7);
 
-        var changed = conflicting with { Claims = [conflicting.Claims[0] with { Content = conflicting.Claims[0].Content with { Statement = "Different." } }] };
+        var claim = conflicting.Dossier!.Claims[0];
+        var changed = conflicting with { Dossier = conflicting.Dossier with { Claims = [claim with { Content = claim.Content with { Statement = "Different." } }] } };
         var outcomes = await Importer.ImportAsync([changed, good], "t", "test", CancellationToken.None);
         outcomes[0].Conflicts.ShouldNotBeEmpty();
         outcomes[1].Appended.ShouldBe(5);   // its sources were stored by the first import

@@ -6,9 +6,10 @@ using System.Text.Json;
 namespace Claims.Tests.Api;
 
 /// <summary>
-/// Dossiers of calls the program has never seen (tests/Claims.Tests/Dossiers), each with the view the rules of
-/// spec section 3 give, worked out by hand in its <c>.expected.json</c>: every verdict and every asserting,
-/// denying and silent list, now and published as of several instants.
+/// Dossiers of calls the program has never seen (tests/Claims.Tests/Dossiers), in both formats, each with the view
+/// the rules of spec section 3 give, worked out by hand from the contract in its <c>.expected.json</c>: the sides
+/// without a readout, the topics' order, every finding and every asserting, denying and silent list, now and
+/// published as of several instants.
 /// </summary>
 public class GoldenDossierTests(AppFixture app) : IClassFixture<AppFixture>
 {
@@ -32,31 +33,49 @@ public class GoldenDossierTests(AppFixture app) : IClassFixture<AppFixture>
         var view = await client.GetFromJsonAsync<JsonElement>($"/api/calls/{callId}/reconciliation");
         view.GetProperty("claimCount").GetInt32().ShouldBe(expected.GetProperty("claimCount").GetInt32());
         view.GetProperty("discrepancyCount").GetInt32().ShouldBe(expected.GetProperty("discrepancyCount").GetInt32());
-        Actual(view).ShouldBe(Expected(expected.GetProperty("topics")), $"{callId} now");
+        Actual(view).ShouldBe(Expected(expected), $"{callId} now");
 
         foreach (var asOf in expected.GetProperty("publishedAsOf").EnumerateArray())
         {
             var instant = asOf.GetProperty("instant").GetString()!;
             var then = await client.GetFromJsonAsync<JsonElement>($"/api/calls/{callId}/reconciliation?publishedAsOf={Uri.EscapeDataString(instant)}");
-            Actual(then).ShouldBe(Expected(asOf.GetProperty("topics")), $"{callId} published as of {instant}");
+            Actual(then).ShouldBe(Expected(asOf), $"{callId} published as of {instant}");
         }
 
         var calls = await client.GetFromJsonAsync<JsonElement>("/api/calls");
         var listed = calls.EnumerateArray().Single(c => c.GetProperty("id").GetString() == callId);
         listed.GetProperty("discrepancyCount").GetInt32().ShouldBe(expected.GetProperty("discrepancyCount").GetInt32());
+        List(listed, "noReadout").ShouldBe(List(expected, "noReadout"));
     }
 
+    /// <summary>The view as comparable lines: the sides without a readout, the order, then one line per topic.</summary>
     private static string[] Actual(JsonElement view) =>
-        Lines(view.GetProperty("topics").EnumerateArray().Select(t => (t.GetProperty("topic").GetString()!, t)));
+        [$"noReadout [{List(view, "noReadout")}]",
+         $"order [{string.Join(",", view.GetProperty("topics").EnumerateArray().Select(t => t.GetProperty("topic").GetString()))}]",
+         .. Lines(view.GetProperty("topics").EnumerateArray().Select(t => (t.GetProperty("topic").GetString()!, t)))];
 
-    private static string[] Expected(JsonElement topics) =>
-        Lines(topics.EnumerateObject().Select(p => (p.Name, p.Value)));
+    private static string[] Expected(JsonElement expected) =>
+        [$"noReadout [{List(expected, "noReadout")}]",
+         $"order [{List(expected, "order")}]",
+         .. Lines(expected.GetProperty("topics").EnumerateObject().Select(p => (p.Name, p.Value)))];
 
-    /// <summary>One comparable line per topic: verdict and the three source lists.</summary>
-    private static string[] Lines(IEnumerable<(string Topic, JsonElement Value)> items) =>
+    private static IEnumerable<string> Lines(IEnumerable<(string Topic, JsonElement Value)> items) =>
         items.Select(i => $"{i.Topic}: {i.Value.GetProperty("verdict").GetString()} " +
+                          $"findings [{string.Join(" | ", i.Value.GetProperty("findings").EnumerateArray().Select(Finding))}] " +
                           $"asserting [{List(i.Value, "asserting")}] denying [{List(i.Value, "denying")}] silent [{List(i.Value, "silent")}]")
-            .Order(StringComparer.Ordinal).ToArray();
+            .Order(StringComparer.Ordinal);
+
+    /// <summary>A finding in one canonical line, whatever the order of its fields; divergent values as a sorted set.</summary>
+    private static string Finding(JsonElement f)
+    {
+        string Field(string name) => f.TryGetProperty(name, out var v)
+            ? name + "=" + (v.ValueKind == JsonValueKind.Array
+                ? "[" + string.Join(",", v.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Object
+                    ? $"{x.GetProperty("source").GetString()}:{x.GetProperty("value").GetString()}" : x.GetString()).Order(StringComparer.Ordinal)) + "]"
+                : v.GetString())
+            : "";
+        return string.Join(" ", new[] { "kind", "side", "facet", "sides", "asserting", "denying", "values", "sources" }.Select(Field).Where(x => x.Length > 0));
+    }
 
     private static string List(JsonElement e, string name) => string.Join(",", e.GetProperty(name).EnumerateArray().Select(x => x.GetString()));
 }

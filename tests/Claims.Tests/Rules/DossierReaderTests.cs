@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Claims.Domain.Calls;
 using Claims.Domain.Dossiers;
 
 namespace Claims.Tests.Rules;
@@ -14,6 +15,13 @@ public class DossierReaderTests
         reading.IsValid.ShouldBeFalse();
         reading.Dossier.ShouldBeNull();
         return reading.Problems;
+    }
+
+    private static DossierReading ReadChanged(string callId, Action<JsonObject> change)
+    {
+        var dossier = Dossiers.Minimal(callId);
+        change(dossier);
+        return DossierReader.Read(dossier.ToJsonString());
     }
 
     private static void ShouldName(IReadOnlyList<Problem> problems, string path) =>
@@ -32,7 +40,7 @@ public class DossierReaderTests
     }
 
     [Theory]
-    [InlineData("format", "claims-dossier/2", "$.format")]
+    [InlineData("format", "claims-dossier/3", "$.format")]
     [InlineData("call.id", "Not A Slug", "$.call.id")]
     [InlineData("call.id", "trailing-", "$.call.id")]
     [InlineData("call.kind", "dinner", "$.call.kind")]
@@ -51,6 +59,19 @@ public class DossierReaderTests
     [InlineData("claims.0.statement", "", "$.claims[0].statement")]
     [InlineData("claims.0.account", "nowhere", "$.claims[0].account")]
     [InlineData("claims.1.facet.key", "Duration Minutes", "$.claims[1].facet.key")]
+    // .NET's $ matches before a final line break: each pattern must not let one through.
+    [InlineData("sources.1.id", "t-us\n", "$.sources[1].id")]
+    [InlineData("call.id", "reader-call\n", "$.call.id")]
+    [InlineData("sources.1.side", "US\n", "$.sources[1].side")]
+    [InlineData("accounts.0.language", "zh\n", "$.accounts[0].language")]
+    [InlineData("accounts.0.publishedAt", "2025-11-24T21:00:00+08:00\n", "$.accounts[0].publishedAt")]
+    [InlineData("call.date", "2025-11-24\n", "$.call.date")]
+    [InlineData("claims.0.topic", "taiwan\n", "$.claims[0].topic")]
+    [InlineData("claims.0.statement", "Xi raised\u0000 Taiwan.", "$.claims[0].statement")]
+    [InlineData("call.title", "\u0000", "$.call.title")]
+    [InlineData("accounts.0.timePrecision", "second", "$.accounts[0].timePrecision")]
+    [InlineData("claims.0.quote.kind", "quotation", "$.claims[0].quote.kind")]
+    [InlineData("sources.0.kind", "academic", "$.sources[0].kind")]
     public void a_broken_field_is_named_by_its_path(string field, string value, string path)
     {
         ShouldName(Problems(d => Set(d, field, value)), path);
@@ -70,6 +91,81 @@ public class DossierReaderTests
     public void a_missing_required_field_is_named(string field, string path)
     {
         ShouldName(Problems(d => Remove(d, field)), path);
+    }
+
+    [Fact]
+    public void a_lone_surrogate_is_refused_by_its_path()
+    {
+        var json = Dossiers.Minimal("reader-call").ToJsonString().Replace("Xi raised Taiwan.", "Xi raised \\ud800 Taiwan.");
+        var reading = DossierReader.Read(json);
+        ShouldName(reading.Problems, "$.claims[0].statement");
+        reading.Problems.Single().Message.ShouldContain("lone surrogate");
+    }
+
+    [Fact]
+    public void version_2_fields_are_read()
+    {
+        var reading = ReadChanged("reader-v2", d =>
+        {
+            d["call"]!["related"] = new JsonArray(new JsonObject { ["call"] = "other-call", ["relation"] = "followed-by" });
+            d["format"] = "claims-dossier/2";
+            d["sources"]![0]!["kind"] = "unnamed-official";
+            d["accounts"]![0]!["timePrecision"] = "day";
+            d["accounts"]![0]!["text"] = new JsonObject
+            {
+                ["original"] = "习近平强调，台湾问题是中美关系中最重要的问题。",
+                ["translations"] = new JsonArray(new JsonObject { ["language"] = "en", ["text"] = "Xi stressed the Taiwan question.", ["by"] = "Xinhua" })
+            };
+            d["accounts"]![0]!["archive"] = new JsonObject { ["url"] = "https://web.archive.org/x", ["capturedAt"] = "2025-11-24T14:05:00Z" };
+            d["claims"]![0]!["quote"]!["kind"] = "verbatim";
+            d["claims"]![0]!["quote"]!["translatedBy"] = "Claims editors";
+            d["claims"]![1]!["relations"] = new JsonArray(new JsonObject { ["claim"] = "reader-v2/cn-taiwan", ["relation"] = "responds-to" });
+        });
+        reading.Problems.ShouldBeEmpty();
+        var dossier = reading.Dossier!;
+        dossier.Call.Related!.Single().ShouldBe(new RelatedCall("other-call", "followed-by"));
+        dossier.Accounts[0].TimePrecision.ShouldBe("day");
+        dossier.Accounts[0].Text!.Sha256.Length.ShouldBe(64);
+        dossier.Accounts[0].Archive!.CapturedAt.ShouldBe(new DateTimeOffset(2025, 11, 24, 14, 5, 0, TimeSpan.Zero));
+        dossier.Claims[0].Content.Quote!.Kind.ShouldBeNull();   // verbatim is the default, stored as no value
+        dossier.Claims[1].Content.Relations!.Single().Claim.ShouldBe("reader-v2/cn-taiwan");
+        reading.Warnings.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void a_verbatim_quote_must_stand_in_its_accounts_text_and_the_nearest_passage_is_named()
+    {
+        var reading = ReadChanged("reader-text", d =>
+        {
+            d["accounts"]![0]!["text"] = new JsonObject { ["original"] = "习近平强调，台湾问题是中美关系中最重要的问题。" };
+            d["claims"]![0]!["quote"]!["text"] = "台湾问提是中美关系";
+        });
+        ShouldName(reading.Problems, "$.claims[0].quote.text");
+        reading.Problems.Single().Message.ShouldContain("台湾问题是中美关系");
+    }
+
+    [Fact]
+    public void a_quote_is_found_after_nfkc_and_white_space_folding()
+    {
+        var reading = ReadChanged("reader-fold", d =>
+        {
+            d["accounts"]![0]!["text"] = new JsonObject { ["original"] = "The two sides\n  agreed on ＡＩ safety." };
+            d["claims"]![0]!["quote"]!["text"] = "sides agreed on AI";
+        });
+        reading.Problems.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void odd_but_allowed_things_are_warnings_with_their_paths()
+    {
+        var reading = ReadChanged("reader-warn", d =>
+        {
+            d["accounts"]![1]!["publishedAt"] = "2025-11-20T10:00:00-05:00";   // four days before the call
+            d["claims"]![0]!["reportedVia"] = new JsonObject { ["outlet"] = "Bloomberg", ["publishedAt"] = "2025-11-24T20:00:00+08:00" };
+        });
+        reading.IsValid.ShouldBeTrue();
+        reading.Warnings.Select(w => w.Path).Order().ShouldBe(
+            ["$.accounts[1].publishedAt", "$.claims[0].quote", "$.claims[0].reportedVia.publishedAt"]);
     }
 
     [Fact]

@@ -5,8 +5,8 @@ namespace Claims.Tests.Support;
 
 /// <summary>
 /// Replays events through a projection with no database: each event is wrapped as Marten would store it
-/// (stream key, version, sequence, timestamp one minute apart, editor) and handed to the projection's Evolve.
-/// Given these events, expect this view.
+/// (stream key, version, sequence, timestamp one minute apart, editor) and handed to the projection as one batch,
+/// the way Marten hands it a slice. Given these events, expect this view.
 /// </summary>
 public static class Replay
 {
@@ -14,7 +14,12 @@ public static class Replay
 
     public static TDoc? Project<TDoc>(SingleStreamProjection<TDoc, string> projection, string streamKey, params object[] events)
         where TDoc : class =>
-        Wrap(streamKey, events).Aggregate((TDoc?)null, (doc, e) => projection.Evolve(doc, streamKey, e));
+        projection.DetermineAction(null, streamKey, Wrap(streamKey, events)).Item1;
+
+    /// <summary>A separate view after each event: <c>Steps(...)[2]</c> is the view once the first three events are in.</summary>
+    public static IReadOnlyList<TDoc?> Steps<TDoc>(SingleStreamProjection<TDoc, string> projection, string streamKey, params object[] events)
+        where TDoc : class =>
+        Enumerable.Range(1, events.Length).Select(n => Project(projection, streamKey, events[..n])).ToList();
 
     public static IReadOnlyList<IEvent> Wrap(string streamKey, params object[] events) =>
         events.Select((data, i) =>

@@ -28,25 +28,21 @@ public static class CallEndpoints
             || !AsOfQuery.TryParse(recordedAsOf, nameof(recordedAsOf), out var recorded, out problem))
             return problem!;
 
-        var state = recorded is null
-            ? await session.LoadAsync<CallReconciliation>(id, ct)
-            : await session.Events.AggregateStreamAsync<CallReconciliation>(id, timestamp: recorded, token: ct);
-
-        return state?.Call is null
-            ? Problems.NotFound(recorded is null ? $"No call \"{id}\"." : $"No call \"{id}\" was recorded at or before {recorded:O}.")
-            : Results.Ok(ReconciliationView.From(state, published, recorded));
+        return await CallViews.ViewAsync(session, id, published, recorded, ct) is { } view
+            ? Results.Ok(view)
+            : Problems.NotFound(recorded is null ? $"No call \"{id}\"." : $"No call \"{id}\" was recorded at or before {recorded:O}.");
     }
 }
 
 public sealed record CallListItem(
-    string Id, string Title, string Kind, DateOnly Date, IReadOnlyList<Participant> Participants,
-    int ClaimCount, int DiscrepancyCount, int AccountCount, IReadOnlyDictionary<string, int> Verdicts,
-    IReadOnlyList<string> Topics, IReadOnlyList<string> Sources, DateTimeOffset? FirstPublishedAt, DateTimeOffset? LastPublishedAt,
-    string Reconciliation)
+    string Id, string Title, string Kind, DateOnly Date, IReadOnlyList<Participant> Participants, IReadOnlyList<RelatedCall> Related,
+    int ClaimCount, int DiscrepancyCount, int AccountCount, IReadOnlyDictionary<string, int> Verdicts, IReadOnlyDictionary<string, int> Findings,
+    IReadOnlyList<string> NoReadout, IReadOnlyList<string> Topics, IReadOnlyList<string> Sources,
+    DateTimeOffset? FirstPublishedAt, DateTimeOffset? LastPublishedAt, string Reconciliation)
 {
     public static CallListItem From(CallSummary c) => new(
-        c.Id, c.Title, c.Kind, c.Date, c.Participants, c.ClaimCount, c.DiscrepancyCount, c.AccountCount, c.Verdicts,
-        c.Topics, c.Sources, c.FirstPublishedAt, c.LastPublishedAt, $"/api/calls/{c.Id}/reconciliation");
+        c.Id, c.Title, c.Kind, c.Date, c.Participants, c.Related, c.ClaimCount, c.DiscrepancyCount, c.AccountCount, c.Verdicts, c.Findings,
+        c.NoReadout, c.Topics, c.Sources, c.FirstPublishedAt, c.LastPublishedAt, $"/api/calls/{c.Id}/reconciliation");
 }
 
 public static class AsOfQuery

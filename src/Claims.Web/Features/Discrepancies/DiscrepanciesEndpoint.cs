@@ -9,12 +9,12 @@ namespace Claims.Web.Features.Discrepancies;
 /// <summary>A discrepancy as the API gives it: enough to cite without a second request.</summary>
 public sealed record DiscrepancyItem(
     string CallId, string CallTitle, string CallKind, DateOnly CallDate, IReadOnlyList<Participant> Participants,
-    string Topic, string Verdict,
+    string Topic, string Verdict, IReadOnlyList<Finding> Findings,
     IReadOnlyList<RowSource> Asserting, IReadOnlyList<RowSource> Denying, IReadOnlyList<RowSource> Silent,
     IReadOnlyList<FacetComparison> Facets, IReadOnlyList<ClaimView> Claims, string Reconciliation)
 {
     public static DiscrepancyItem From(DiscrepancyRow r) => new(
-        r.CallId, r.CallTitle, r.CallKind, r.CallDate, r.Participants, r.Topic, r.Verdict, r.Asserting, r.Denying, r.Silent,
+        r.CallId, r.CallTitle, r.CallKind, r.CallDate, r.Participants, r.Topic, r.Verdict, r.Findings, r.Asserting, r.Denying, r.Silent,
         r.Facets, r.Claims, $"/api/calls/{r.CallId}/reconciliation");
 }
 

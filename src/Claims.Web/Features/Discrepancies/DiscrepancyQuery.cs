@@ -24,8 +24,8 @@ public sealed record DiscrepancyQuery(
     {
         var problems = new List<Problem>();
         var verdicts = (verdict ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
-        foreach (var v in verdicts.Where(v => !Verdict.IsDiscrepancy(v)))
-            problems.Add(new Problem("$.query.verdict", $"\"{v}\" is not a discrepancy verdict: contradicted, omitted or divergent"));
+        foreach (var v in verdicts.Where(v => !FindingKind.IsDiscrepancy(v)))
+            problems.Add(new Problem("$.query.verdict", $"\"{Clip(v)}\" is not a kind of discrepancy finding: contradicted, omitted or divergent"));
         if (topic is { Length: > 0 } && !Slug.IsValid(topic))
             problems.Add(new Problem("$.query.topic", $"\"{topic}\" is not a topic slug (lower-case words joined by hyphens, such as taiwan or rare-earths)"));
         if (source is { Length: > 0 } && !Slug.IsValid(source))
@@ -62,7 +62,12 @@ public sealed record DiscrepancyQuery(
             inMemory ? q.Where(r => list(r).Contains(value)) : q.Where(r => r.MatchesSql($"d.{column} @> array[?]::text[]", value));
 
         if (Topic is not null) rows = rows.Where(r => r.Topic == Topic);
-        if (Verdicts is { Count: > 0 }) rows = rows.Where(r => r.Verdict.IsOneOf(Verdicts.ToArray()));
+        // A topic matches a verdict filter by any of its findings: ?verdict=divergent finds a topic omitted and divergent.
+        if (Verdicts is { Count: > 0 })
+        {
+            var kinds = Verdicts.ToArray();
+            rows = inMemory ? rows.Where(r => r.FindingKinds.Any(k => kinds.Contains(k))) : rows.Where(r => r.MatchesSql("d.finding_kinds && ?", kinds));
+        }
         if (Source is not null) rows = Having(rows, r => r.SourceIds, "source_ids", Source);
         if (Side is not null) rows = Having(rows, r => r.Sides, "sides", Side);
         // Dates as a range of the sort key, which starts with the call's date: a page of one year is then a short
@@ -113,6 +118,8 @@ public sealed record DiscrepancyQuery(
         command.Connection = connection;
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
+
+    private static string Clip(string value) => JsonFields.Clip(value);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

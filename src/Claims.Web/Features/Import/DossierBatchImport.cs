@@ -19,41 +19,50 @@ public sealed class DossierBatchImport(IDocumentStore store, IMessageBus bus)
 {
     public const int BatchSize = 100;
 
-    public async Task<IReadOnlyList<ImportOutcome>> ImportAsync(IReadOnlyList<Dossier> dossiers, string editor, string via, CancellationToken ct)
+    public async Task<IReadOnlyList<ImportOutcome>> ImportAsync(IReadOnlyList<DossierReading> dossiers, string editor, string via, CancellationToken ct)
     {
         var outcomes = new List<ImportOutcome>(dossiers.Count);
         foreach (var batch in Batches(dossiers))
         {
             try
             {
-                outcomes.AddRange(await ImportBatchAsync(batch, editor, via, ct));
+                // Warnings are kept in a header of the events a dossier appends, and a header is per session: a batch
+                // holding a dossier with warnings goes one dossier (and one session) at a time.
+                if (batch.Any(r => r.Warnings.Count > 0)) await ImportOneByOne(batch);
+                else outcomes.AddRange(await ImportBatchAsync(batch, editor, via, ct));
             }
             catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException)
             {
-                foreach (var dossier in batch)
-                    outcomes.Add(await bus.InvokeAsync<ImportOutcome>(new ImportDossier(dossier, editor, via), ct));
+                await ImportOneByOne(batch);
             }
         }
         return outcomes;
+
+        async Task ImportOneByOne(IEnumerable<DossierReading> readings)
+        {
+            foreach (var reading in readings)
+                outcomes.Add(await bus.InvokeAsync<ImportOutcome>(ImportDossier.Of(reading, editor, via), ct));
+        }
     }
 
-    private async Task<List<ImportOutcome>> ImportBatchAsync(IReadOnlyList<Dossier> batch, string editor, string via, CancellationToken ct)
+    private async Task<List<ImportOutcome>> ImportBatchAsync(IReadOnlyList<DossierReading> batch, string editor, string via, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         session.LastModifiedBy = editor;
         session.SetHeader("via", via);
 
-        var stored = (await session.LoadManyAsync<CallReconciliation>(ct, batch.Select(d => d.Call.Id).ToArray())).ToDictionary(c => c.Id);
-        var sourceKeys = batch.SelectMany(d => d.Sources.Select(s => s.Id).Concat(d.Accounts.Select(a => a.Source))).Distinct().Select(SourceStream.Key);
+        var stored = (await session.LoadManyAsync<CallReconciliation>(ct, batch.Select(d => d.Dossier!.Call.Id).ToArray())).ToDictionary(c => c.Id);
+        var sourceKeys = batch.SelectMany(r => r.Dossier!.Sources.Select(s => s.Id).Concat(r.Dossier!.Accounts.Select(a => a.Source))).Distinct().Select(SourceStream.Key);
         var sources = (await session.LoadManyAsync<SourceProfile>(ct, sourceKeys.ToArray())).ToDictionary(s => s.SourceId);
 
         var outcomes = new List<ImportOutcome>(batch.Count);
-        foreach (var dossier in batch)
+        foreach (var reading in batch)
         {
+            var dossier = reading.Dossier!;
             var callId = dossier.Call.Id;
             var stream = stored.ContainsKey(callId) ? await session.Events.FetchForWriting<CallReconciliation>(callId, ct) : null;
             var decision = DossierImport.Decide(dossier, stream?.Aggregate, sources);
-            outcomes.Add(ImportOutcome.From(decision));
+            outcomes.Add(ImportOutcome.From(decision, reading.Warnings));
             if (decision.Refused || decision.Appended == 0) continue;
 
             new StartSourceStreams(decision.NewSources).Execute(session);
@@ -68,17 +77,17 @@ public sealed class DossierBatchImport(IDocumentStore store, IMessageBus bus)
     }
 
     /// <summary>Batches of distinct calls: a call named twice goes into a later batch, after its first import.</summary>
-    private static IEnumerable<List<Dossier>> Batches(IReadOnlyList<Dossier> dossiers)
+    private static IEnumerable<List<DossierReading>> Batches(IReadOnlyList<DossierReading> dossiers)
     {
-        var batch = new List<Dossier>();
+        var batch = new List<DossierReading>();
         var ids = new HashSet<string>();
         foreach (var dossier in dossiers)
         {
-            if (batch.Count == BatchSize || !ids.Add(dossier.Call.Id))
+            if (batch.Count == BatchSize || !ids.Add(dossier.Dossier!.Call.Id))
             {
                 yield return batch;
                 batch = [dossier];
-                ids = [dossier.Call.Id];
+                ids = [dossier.Dossier!.Call.Id];
                 continue;
             }
             batch.Add(dossier);

@@ -7,17 +7,26 @@ using Wolverine.Marten;
 
 namespace Claims.Web.Features.Import;
 
-/// <summary>Import one dossier that has already been read and checked. <paramref name="Via"/> says where it came from.</summary>
-public sealed record ImportDossier(Dossier Dossier, string Editor, string Via)
+/// <summary>
+/// Import one dossier that has already been read and checked, with the reader's warnings (kept with the events it
+/// appends). <paramref name="Via"/> says where it came from.
+/// </summary>
+public sealed record ImportDossier(Dossier Dossier, string Editor, string Via, IReadOnlyList<Problem>? Warnings = null)
 {
     public string CallId => Dossier.Call.Id;
+
+    public static ImportDossier Of(DossierReading reading, string editor, string via) => new(reading.Dossier!, editor, via, reading.Warnings);
 }
 
-/// <summary>What an import did, or why it was refused (problems: 400, conflicts: 409).</summary>
-public sealed record ImportOutcome(string CallId, int Appended, int Unchanged, IReadOnlyList<Problem> Problems, IReadOnlyList<Problem> Conflicts)
+/// <summary>What an import did, or why it was refused (problems: 400, conflicts: 409), and what is odd but allowed.</summary>
+public sealed record ImportOutcome(
+    string CallId, int Appended, int Unchanged, IReadOnlyList<Problem> Problems, IReadOnlyList<Problem> Conflicts, IReadOnlyList<Problem> Warnings)
 {
-    public static ImportOutcome From(ImportDecision d) =>
-        new(d.CallId, d.Refused ? 0 : d.Appended, d.Unchanged, d.Problems, d.Conflicts);
+    public static ImportOutcome From(ImportDecision d, IReadOnlyList<Problem>? warnings) =>
+        new(d.CallId, d.Refused ? 0 : d.Appended, d.Unchanged, d.Problems, d.Conflicts, warnings ?? []);
+
+    /// <summary>The warnings, as the header that keeps them with the events an import appended.</summary>
+    public const string WarningsHeader = "warnings";
 
     public bool Refused => Problems.Count > 0 || Conflicts.Count > 0;
 }
@@ -49,11 +58,12 @@ public static class ImportDossierHandler
         IDocumentSession session)
     {
         var decision = DossierImport.Decide(command.Dossier, call, sources.ById);
-        var outcome = ImportOutcome.From(decision);
+        var outcome = ImportOutcome.From(decision, command.Warnings);
         if (decision.Refused || decision.Appended == 0) return (outcome, [], MartenOps.Nothing());
 
         session.LastModifiedBy = command.Editor;
         session.SetHeader("via", command.Via);
+        if (outcome.Warnings.Count > 0) session.SetHeader(ImportOutcome.WarningsHeader, outcome.Warnings.Select(w => w.ToString()).ToArray());
         return (outcome, [.. decision.CallEvents], new StartSourceStreams(decision.NewSources));
     }
 }

@@ -7,7 +7,8 @@ using Wolverine.Http;
 
 namespace Claims.Web.Features.Import;
 
-public sealed record ImportResponse(string CallId, int Appended, int Unchanged);
+/// <summary>What an import did; <c>warnings</c> name what is odd but allowed, each by its JSON path.</summary>
+public sealed record ImportResponse(string CallId, int Appended, int Unchanged, IReadOnlyList<Problem> Warnings);
 
 public static class ImportDossierEndpoint
 {
@@ -23,7 +24,7 @@ public static class ImportDossierEndpoint
         ImportOutcome outcome;
         try
         {
-            outcome = await bus.InvokeAsync<ImportOutcome>(new ImportDossier(reading.Dossier!, user.EditorName(), "http"), ct);
+            outcome = await bus.InvokeAsync<ImportOutcome>(ImportDossier.Of(reading, user.EditorName(), "http"), ct);
         }
         catch (Exception e) when (e is JasperFx.ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException)
         {
@@ -36,7 +37,7 @@ public static class ImportDossierEndpoint
             { Problems.Count: > 0 } => Problems.Invalid(outcome.Problems, "The dossier was refused; nothing was imported."),
             { Conflicts.Count: > 0 } => Problems.Conflict(outcome.Conflicts,
                 "The dossier contradicts what is stored; nothing was imported. Change stored claims with a correction."),
-            _ => Results.Ok(new ImportResponse(outcome.CallId, outcome.Appended, outcome.Unchanged))
+            _ => Results.Ok(new ImportResponse(outcome.CallId, outcome.Appended, outcome.Unchanged, outcome.Warnings))
         };
     }
 }
