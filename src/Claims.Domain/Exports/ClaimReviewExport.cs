@@ -30,6 +30,22 @@ public static class ClaimReviewExport
         var speaking = reviewed.Select(c => c.Source).Distinct().ToList();
         string Name(string id) => sources[id].Name;
 
+        var appearances = reviewed.Where(c => c.Url is not null).DistinctBy(c => c.Account).Select(c => (JsonNode)new JsonObject
+        {
+            ["@type"] = "CreativeWork",
+            ["url"] = c.Url,
+            ["datePublished"] = Instants.Format(c.PublishedAt),
+            ["author"] = Author(sources[c.Source])
+        }).ToArray();
+        var item = new JsonObject
+        {
+            ["@type"] = "Claim",
+            ["author"] = new JsonArray([.. speaking.Select(id => (JsonNode)Author(sources[id]))]),
+            ["datePublished"] = Instants.Format(reviewed.Min(c => c.PublishedAt))
+        };
+        // An appearance needs an address; a claim known only from a relay without one has none to give.
+        if (appearances.Length > 0) item["appearance"] = new JsonArray(appearances);
+
         return new JsonObject
         {
             ["@context"] = "https://schema.org",
@@ -45,19 +61,7 @@ public static class ClaimReviewExport
                 ["alternateName"] = FindingText.Rating(finding),
                 ["ratingExplanation"] = Sentence($"{topic.Topic}: {FindingText.Describe(finding, Name)}")
             },
-            ["itemReviewed"] = new JsonObject
-            {
-                ["@type"] = "Claim",
-                ["author"] = new JsonArray([.. speaking.Select(id => (JsonNode)Author(sources[id]))]),
-                ["datePublished"] = Instants.Format(reviewed.Min(c => c.PublishedAt)),
-                ["appearance"] = new JsonArray([.. reviewed.Where(c => c.Url is not null).DistinctBy(c => c.Account).Select(c => (JsonNode)new JsonObject
-                {
-                    ["@type"] = "CreativeWork",
-                    ["url"] = c.Url,
-                    ["datePublished"] = Instants.Format(c.PublishedAt),
-                    ["author"] = Author(sources[c.Source])
-                })])
-            }
+            ["itemReviewed"] = item
         };
     }
 

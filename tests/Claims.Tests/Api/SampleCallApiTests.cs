@@ -4,10 +4,11 @@ using System.Text.Json;
 
 namespace Claims.Tests.Api;
 
-/// <summary>The program as a new user first runs it: a new database with the sample call loaded.</summary>
+/// <summary>The program as a new user first runs it: a new database with the two sample calls loaded.</summary>
 public class SampleCallApiTests(SampleAppFixture app) : IClassFixture<SampleAppFixture>
 {
-    private const string Sample = "/api/calls/2025-11-24-xi-trump-call/reconciliation";
+    private const string XiTrump = "/api/calls/2025-11-24-xi-trump-call/reconciliation";
+    private const string TrumpTakaichi = "/api/calls/2025-11-24-trump-takaichi-call/reconciliation";
 
     private Task<JsonElement> Get(string url) => app.Client(editor: false).GetFromJsonAsync<JsonElement>(url);
 
@@ -15,6 +16,10 @@ public class SampleCallApiTests(SampleAppFixture app) : IClassFixture<SampleAppF
         view.GetProperty("topics").EnumerateArray().Single(t => t.GetProperty("topic").GetString() == topic);
 
     private static string[] Strings(JsonElement list) => list.EnumerateArray().Select(x => x.GetString()!).ToArray();
+
+    private static string[] Findings(JsonElement topic) =>
+        topic.GetProperty("findings").EnumerateArray()
+            .Select(f => f.GetProperty("kind").GetString() + (f.TryGetProperty("side", out var side) ? " " + side.GetString() : "")).ToArray();
 
     [Fact]
     public async Task health_answers_once_the_database_does()
@@ -24,26 +29,65 @@ public class SampleCallApiTests(SampleAppFixture app) : IClassFixture<SampleAppF
     }
 
     [Fact]
-    public async Task taiwan_is_asserted_by_the_chinese_side_and_omitted_by_the_white_house_readout()
+    public async Task taiwan_leads_omitted_by_the_us_readouts_not_the_chinese_one_and_corroborated_by_bessent()
     {
-        var view = await Get(Sample);
+        var view = await Get(XiTrump);
+        view.GetProperty("topics")[0].GetProperty("topic").GetString().ShouldBe("taiwan");
         var taiwan = Topic(view, "taiwan");
-        taiwan.GetProperty("verdict").GetString().ShouldBe("omitted");
-        Strings(taiwan.GetProperty("asserting")).ShouldContain("cn-mfa");
-        Strings(taiwan.GetProperty("silent")).ShouldContain("white-house");
-
-        var claim = taiwan.GetProperty("claims").EnumerateArray().First(c => c.GetProperty("source").GetString() == "cn-mfa");
-        claim.GetProperty("publishedAt").GetString()!.ShouldEndWith("+08:00");
-        claim.GetProperty("quote").GetProperty("translation").GetString().ShouldNotBeNullOrEmpty();
+        Findings(taiwan).ShouldBe(["omitted US", "corroborated"]);
+        var omitted = taiwan.GetProperty("findings")[0];
+        Strings(omitted.GetProperty("sources")).ShouldBe(["trump", "white-house"]);
+        Strings(taiwan.GetProperty("findings")[1].GetProperty("sources")).ShouldBe(["bessent", "cn-mfa", "cn-state-media"]);
+        Strings(taiwan.GetProperty("silent")).ShouldBe(["trump", "white-house"]);
+        Strings(taiwan.GetProperty("asserting")).ShouldContain("wu-xinbo");   // an analyst speaks, and counts for nothing
+        view.GetProperty("noReadout").GetArrayLength().ShouldBe(0);
     }
 
     [Fact]
-    public async Task the_sample_has_at_least_15_claims_over_8_topics()
+    public async Task no_topic_of_the_xi_trump_call_comes_from_takaichis_call()
     {
-        var view = await Get(Sample);
-        view.GetProperty("claimCount").GetInt32().ShouldBeGreaterThanOrEqualTo(15);
-        view.GetProperty("topics").GetArrayLength().ShouldBeGreaterThanOrEqualTo(8);
-        view.GetProperty("call").GetProperty("id").GetString().ShouldBe("2025-11-24-xi-trump-call");
+        var view = await Get(XiTrump);
+        view.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ShouldNotContain("takaichi");
+        var takaichi = await Get(TrumpTakaichi);
+        Strings(takaichi.GetProperty("noReadout")).ShouldBe(["US"]);   // the White House published no readout of it
+        Strings(Topic(takaichi, "us-japan-alliance").GetProperty("asserting")).ShouldContain("takaichi");
+    }
+
+    [Fact]
+    public async Task the_two_calls_link_to_each_other()
+    {
+        var xi = (await Get(XiTrump)).GetProperty("call").GetProperty("related").EnumerateArray().Single();
+        xi.GetProperty("call").GetString().ShouldBe("2025-11-24-trump-takaichi-call");
+        xi.GetProperty("relation").GetString().ShouldBe("followed-by");
+        xi.GetProperty("title").GetString().ShouldBe("Donald Trump and Sanae Takaichi phone call");
+        var takaichi = (await Get(TrumpTakaichi)).GetProperty("call").GetProperty("related").EnumerateArray().Single();
+        takaichi.GetProperty("relation").GetString().ShouldBe("follows");
+    }
+
+    [Fact]
+    public async Task bloombergs_japanese_words_are_marked_as_its_translation_and_times_as_known_to_the_day()
+    {
+        var view = await Get(XiTrump);
+        var claim = Topic(view, "taiwan").GetProperty("claims").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "cn-mfa-trump-understands-taiwan");
+        claim.GetProperty("quote").GetProperty("kind").GetString().ShouldBe("outlet-translation");
+        claim.GetProperty("quote").GetProperty("translation").GetString().ShouldNotBeNullOrEmpty();
+        claim.GetProperty("speaker").GetString().ShouldBe("Donald Trump");
+        claim.GetProperty("timePrecision").GetString().ShouldBe("day");
+        claim.GetProperty("reportedVia").GetProperty("title").GetString().ShouldNotBeNullOrEmpty();
+        claim.TryGetProperty("url", out var url).ShouldBeTrue();
+        url.ValueKind.ShouldBe(JsonValueKind.Null);   // the seed gives no address, and none is made up
+    }
+
+    [Fact]
+    public async Task the_sample_covers_the_seeds_statements()
+    {
+        var xi = await Get(XiTrump);
+        var takaichi = await Get(TrumpTakaichi);
+        (xi.GetProperty("claimCount").GetInt32() + takaichi.GetProperty("claimCount").GetInt32()).ShouldBeGreaterThanOrEqualTo(41);
+        var standing = xi.GetProperty("sources").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("standing").GetString());
+        standing["wu-xinbo"].ShouldBe("independent");
+        standing["bloomberg"].ShouldBe("independent");
+        standing["bessent"].ShouldBe("party");
     }
 
     [Fact]
@@ -51,29 +95,27 @@ public class SampleCallApiTests(SampleAppFixture app) : IClassFixture<SampleAppF
     {
         var calls = await Get("/api/calls");
         var sample = calls.EnumerateArray().Single(c => c.GetProperty("id").GetString() == "2025-11-24-xi-trump-call");
-        var view = await Get(Sample);
+        var view = await Get(XiTrump);
         sample.GetProperty("claimCount").GetInt32().ShouldBe(view.GetProperty("claimCount").GetInt32());
         sample.GetProperty("discrepancyCount").GetInt32().ShouldBe(view.GetProperty("discrepancyCount").GetInt32());
     }
 
     [Fact]
-    public async Task published_as_of_before_the_white_house_spoke_shows_no_omission_by_it()
+    public async Task as_published_before_bessent_spoke_taiwan_was_omitted_and_not_yet_corroborated()
     {
-        var view = await Get(Sample);
-        var cnReadout = view.GetProperty("accounts").EnumerateArray().First(a => a.GetProperty("source").GetString() == "cn-mfa");
-        var instant = Uri.EscapeDataString(cnReadout.GetProperty("publishedAt").GetString()!);
+        var view = await Get(XiTrump);
+        var first = view.GetProperty("accounts")[0].GetProperty("publishedAt").GetString()!;
 
-        var early = await Get($"{Sample}?publishedAsOf={instant}");
-        var taiwan = Topic(early, "taiwan");
-        Strings(taiwan.GetProperty("silent")).ShouldNotContain("white-house");
-        early.GetProperty("accounts").EnumerateArray().Select(a => a.GetProperty("source").GetString()).ShouldNotContain("white-house");
+        var early = await Get($"{XiTrump}?publishedAsOf={Uri.EscapeDataString(first)}");
+        Findings(Topic(early, "taiwan")).ShouldBe(["omitted US"]);
+        early.GetProperty("accounts").EnumerateArray().Select(a => a.GetProperty("source").GetString()).ShouldNotContain("bessent");
         early.GetProperty("asOf").GetProperty("publishedAsOf").GetString().ShouldNotBeNull();
     }
 
     [Fact]
     public async Task an_unencoded_plus_in_an_instant_is_understood()
     {
-        var response = await app.Client(editor: false).GetAsync($"{Sample}?publishedAsOf=2025-11-24T23:00:00+08:00");
+        var response = await app.Client(editor: false).GetAsync($"{XiTrump}?publishedAsOf=2025-11-24T23:00:00+08:00");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -81,8 +123,8 @@ public class SampleCallApiTests(SampleAppFixture app) : IClassFixture<SampleAppF
     public async Task a_bad_instant_is_a_400_and_an_unknown_call_a_404()
     {
         var client = app.Client(editor: false);
-        (await client.GetAsync($"{Sample}?publishedAsOf=yesterday")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await client.GetAsync($"{Sample}?recordedAsOf=2025-11-24T10:00:00")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.GetAsync($"{XiTrump}?publishedAsOf=yesterday")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.GetAsync($"{XiTrump}?recordedAsOf=2025-11-24T10:00:00")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await client.GetAsync("/api/calls/no-such-call/reconciliation")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }

@@ -8,12 +8,12 @@ namespace Claims.Tests.FactChecking;
 /// <summary>GET /api/discrepancies over calls the program has never seen, against the hand-worked expectations.</summary>
 public class DiscrepancyIndexTests(IndexFixture app) : IClassFixture<IndexFixture>
 {
-    private static readonly string[] DiscrepancyVerdicts = ["contradicted", "omitted", "divergent"];
+    private static readonly string[] DiscrepancyKinds = ["contradicted", "omitted", "divergent"];
 
-    /// <summary>(call, topic, verdict) of every discrepancy the expectation files and the sample give.</summary>
-    private async Task<List<(string Call, string Topic, string Verdict, string Date)>> Expected()
+    /// <summary>(call, topic, verdict, kinds of its findings) of every discrepancy the expectation files and the samples give.</summary>
+    private async Task<List<(string Call, string Topic, string Verdict, string[] Kinds, string Date)>> Expected()
     {
-        var rows = new List<(string, string, string, string)>();
+        var rows = new List<(string, string, string, string[], string)>();
         foreach (var file in IndexFixture.GoldenFiles)
         {
             var dossier = JsonDocument.Parse(await File.ReadAllTextAsync(file)).RootElement;
@@ -21,14 +21,19 @@ public class DiscrepancyIndexTests(IndexFixture app) : IClassFixture<IndexFixtur
             var date = dossier.GetProperty("call").GetProperty("date").GetString()!;
             foreach (var topic in expected.GetProperty("topics").EnumerateObject())
             {
-                var verdict = topic.Value.GetProperty("verdict").GetString()!;
-                if (DiscrepancyVerdicts.Contains(verdict)) rows.Add((expected.GetProperty("callId").GetString()!, topic.Name, verdict, date));
+                var kinds = topic.Value.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("kind").GetString()!).Distinct().ToArray();
+                if (kinds.Any(DiscrepancyKinds.Contains))
+                    rows.Add((expected.GetProperty("callId").GetString()!, topic.Name, topic.Value.GetProperty("verdict").GetString()!, kinds, date));
             }
         }
-        var sample = await app.Client(editor: false).GetFromJsonAsync<JsonElement>("/api/calls/2025-11-24-xi-trump-call/reconciliation");
-        rows.AddRange(sample.GetProperty("topics").EnumerateArray()
-            .Where(t => t.GetProperty("discrepancy").GetBoolean())
-            .Select(t => ("2025-11-24-xi-trump-call", t.GetProperty("topic").GetString()!, t.GetProperty("verdict").GetString()!, "2025-11-24")));
+        foreach (var call in new[] { "2025-11-24-xi-trump-call", "2025-11-24-trump-takaichi-call" })
+        {
+            var sample = await app.Client(editor: false).GetFromJsonAsync<JsonElement>($"/api/calls/{call}/reconciliation");
+            rows.AddRange(sample.GetProperty("topics").EnumerateArray()
+                .Where(t => t.GetProperty("discrepancy").GetBoolean())
+                .Select(t => (call, t.GetProperty("topic").GetString()!, t.GetProperty("verdict").GetString()!,
+                    t.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("kind").GetString()!).Distinct().ToArray(), "2025-11-24")));
+        }
         return rows;
     }
 
@@ -65,17 +70,27 @@ public class DiscrepancyIndexTests(IndexFixture app) : IClassFixture<IndexFixtur
     [InlineData("contradicted")]
     [InlineData("omitted")]
     [InlineData("divergent")]
-    public async Task each_verdict_filter_returns_exactly_its_rows(string verdict)
+    public async Task each_verdict_filter_returns_exactly_the_topics_with_such_a_finding(string verdict)
     {
-        var expected = (await Expected()).Where(e => e.Verdict == verdict).Select(e => (e.Call, e.Topic)).OrderBy(x => x).ToList();
+        var expected = (await Expected()).Where(e => e.Kinds.Contains(verdict)).Select(e => (e.Call, e.Topic)).OrderBy(x => x).ToList();
         (await All($"verdict={verdict}")).Select(r => (r.Call, r.Topic)).OrderBy(x => x).ToList().ShouldBe(expected);
     }
 
     [Fact]
     public async Task verdict_may_repeat()
     {
-        var expected = (await Expected()).Count(e => e.Verdict is "contradicted" or "divergent");
+        var expected = (await Expected()).Count(e => e.Kinds.Contains("contradicted") || e.Kinds.Contains("divergent"));
         (await All("verdict=contradicted&verdict=divergent")).Count.ShouldBe(expected);
+    }
+
+    [Fact]
+    public async Task a_divergent_filter_finds_a_topic_whose_verdict_is_omitted()
+    {
+        var rows = await All("verdict=divergent&topic=defence-spending");
+        rows.ShouldBe([("2025-06-16-de-fr-pl-leaders-summit", "defence-spending", "omitted")]);
+        var item = (await Get("?verdict=divergent&topic=defence-spending")).GetProperty("items")[0];
+        item.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("kind").GetString())
+            .ShouldBe(["omitted", "divergent", "corroborated"]);
     }
 
     [Fact]
@@ -90,8 +105,11 @@ public class DiscrepancyIndexTests(IndexFixture app) : IClassFixture<IndexFixtur
             .ShouldBe(expected.Where(e => string.CompareOrdinal(e.Date, "2025-11-01") >= 0 && string.CompareOrdinal(e.Date, "2025-11-30") <= 0)
                 .Select(e => e.Call).Distinct().OrderBy(c => c));
         // Both ends are inclusive: calls on exactly those days are in, the days around them out.
-        (await All("from=2025-03-05&to=2025-11-01")).Select(r => r.Call).Distinct().ShouldBe(
-            ["2025-11-01-ca-cn-trade-ministers-meeting", "2025-03-05-au-cn-agriculture-ministers-video-call"]);
+        var inclusive = (await All("from=2025-03-05&to=2025-11-01")).Select(r => r.Call).Distinct().ToList();
+        inclusive.First().ShouldBe("2025-11-01-ca-cn-trade-ministers-meeting");
+        inclusive.Last().ShouldBe("2025-03-05-au-cn-agriculture-ministers-video-call");
+        inclusive.ShouldBe(expected.Where(e => string.CompareOrdinal(e.Date, "2025-03-05") >= 0 && string.CompareOrdinal(e.Date, "2025-11-01") <= 0)
+            .OrderByDescending(e => e.Date).ThenBy(e => e.Call, StringComparer.Ordinal).Select(e => e.Call).Distinct());
 
         var silentWhiteHouse = await Get("?source=white-house&pageSize=500");
         silentWhiteHouse.GetProperty("items").EnumerateArray().ShouldAllBe(i =>
@@ -122,7 +140,7 @@ public class DiscrepancyIndexTests(IndexFixture app) : IClassFixture<IndexFixtur
     [Theory]
     [InlineData("台湾")]
     [InlineData("慎重")]
-    [InlineData("高市")]
+    [InlineData("大豆")]
     [InlineData("soybean")]
     [InlineData("SOYBEAN")]
     public async Task search_finds_the_rows_whose_words_contain_the_term_in_any_script(string term)
@@ -189,10 +207,16 @@ public class DiscrepancyIndexTests(IndexFixture app) : IClassFixture<IndexFixtur
     {
         var taiwan = (await Get("?topic=taiwan&source=white-house")).GetProperty("items")[0];
         taiwan.GetProperty("callId").GetString().ShouldBe("2025-11-24-xi-trump-call");
-        var claim = taiwan.GetProperty("claims")[0];
-        claim.GetProperty("url").GetString().ShouldStartWith("https://");
+        var omitted = taiwan.GetProperty("findings")[0];
+        omitted.GetProperty("kind").GetString().ShouldBe("omitted");
+        omitted.GetProperty("side").GetString().ShouldBe("US");
+        var claim = taiwan.GetProperty("claims").EnumerateArray().First(c => c.GetProperty("quote").ValueKind == JsonValueKind.Object);
         claim.GetProperty("publishedAt").GetString().ShouldNotBeNull();
         claim.GetProperty("quote").GetProperty("text").GetString().ShouldNotBeNull();
+        claim.GetProperty("reportedVia").GetProperty("outlet").GetString().ShouldStartWith("Bloomberg");
         taiwan.GetProperty("silent").EnumerateArray().Select(s => s.GetProperty("side").GetString()).ShouldContain("US");
+
+        var cited = (await Get("?topic=north-korea")).GetProperty("items")[0].GetProperty("claims")[0];
+        cited.GetProperty("url").GetString().ShouldStartWith("https://");
     }
 }

@@ -17,8 +17,10 @@ public class SourcesAndCsvTests(IndexFixture app) : IClassFixture<IndexFixture>
         profile.GetProperty("kind").GetString().ShouldBe("government");
 
         var view = await client.GetFromJsonAsync<JsonElement>("/api/calls/2025-11-24-xi-trump-call/reconciliation");
-        var silences = view.GetProperty("topics").EnumerateArray().Count(t =>
-            t.GetProperty("verdict").GetString() == "omitted" && t.GetProperty("silent").EnumerateArray().Any(s => s.GetString() == "white-house"));
+        // Counted from the same findings as the call's view: the topics omitted by a side whose readouts include the White House's.
+        var silences = view.GetProperty("topics").EnumerateArray().Count(t => t.GetProperty("findings").EnumerateArray().Any(f =>
+            f.GetProperty("kind").GetString() == "omitted" && f.GetProperty("sources").EnumerateArray().Any(s => s.GetString() == "white-house")));
+        silences.ShouldBeGreaterThan(0);
         profile.GetProperty("silentOnAsserted").GetInt32().ShouldBe(silences);
         var call = profile.GetProperty("history").EnumerateArray().Single();
         call.GetProperty("callId").GetString().ShouldBe("2025-11-24-xi-trump-call");
@@ -61,10 +63,34 @@ public class SourcesAndCsvTests(IndexFixture app) : IClassFixture<IndexFixture>
         text.ShouldContain("台湾");
         var page = await client.GetFromJsonAsync<JsonElement>("/api/discrepancies?verdict=omitted&pageSize=500");
         using var reader = new CsvHelper.CsvReader(new StringReader(text), System.Globalization.CultureInfo.InvariantCulture);
-        var verdicts = reader.GetRecords<dynamic>().Select(r => (string)((IDictionary<string, object>)r)["verdict"]).ToList();
-        verdicts.Count.ShouldBe(page.GetProperty("total").GetInt32());
-        verdicts.ShouldAllBe(v => v == "omitted");
+        var records = reader.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
+        records.Count.ShouldBe(page.GetProperty("total").GetInt32());
+        records.ShouldAllBe(r => ((string)r["omitted_by"]).Length > 0);
+        var taiwan = records.Single(r => (string)r["call_id"] == "2025-11-24-xi-trump-call" && (string)r["topic"] == "taiwan");
+        ((string)taiwan["findings"]).ShouldStartWith("omitted by the US readouts (Donald Trump and The White House) · corroborated by");
+        ((string)taiwan["corroborated_by"]).ShouldBe("CN; US");
+        var divergent = records.Single(r => (string)r["topic"] == "defence-spending");
+        ((string)divergent["divergent_on"]).ShouldNotBeEmpty();
+        ((string)divergent["facet_values"]).ShouldContain(": ");
 
         (await client.GetAsync("/api/discrepancies.csv?from=not-a-date")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised()
+    {
+        var dossier = Dossiers.Minimal("csv-formula", "csv-cn", "csv-us");
+        dossier["call"]!["title"] = "=HYPERLINK(\"https://example.org/x\",\"click\")";
+        dossier["claims"]![0]!["statement"] = "+1 said Xi";
+        dossier["sources"]![0]!["name"] = "@ministry";
+        await app.Import(dossier.ToJsonString());
+        await app.WaitForProjections();
+
+        var text = await app.Client(editor: false).GetStringAsync("/api/discrepancies.csv?topic=taiwan&q=said%20xi");
+        using var reader = new CsvHelper.CsvReader(new StringReader(text.TrimStart('\uFEFF')), System.Globalization.CultureInfo.InvariantCulture);
+        var row = reader.GetRecords<dynamic>().Cast<IDictionary<string, object>>().Single();
+        ((string)row["call_title"]).ShouldStartWith("'=HYPERLINK");
+        ((string)row["statements"]).ShouldNotStartWith("+");
+        ((string)row["asserting"]).ShouldStartWith("'@ministry");
     }
 }

@@ -66,7 +66,8 @@ public sealed record DiscrepancyQuery(
         if (Verdicts is { Count: > 0 })
         {
             var kinds = Verdicts.ToArray();
-            rows = inMemory ? rows.Where(r => r.FindingKinds.Any(k => kinds.Contains(k))) : rows.Where(r => r.MatchesSql("d.finding_kinds && ?", kinds));
+            var sql = $"d.finding_kinds && array[{string.Join(", ", kinds.Select(_ => "?"))}]::text[]";
+            rows = inMemory ? rows.Where(r => r.FindingKinds.Any(k => kinds.Contains(k))) : rows.Where(r => r.MatchesSql(sql, kinds.Cast<object>().ToArray()));
         }
         if (Source is not null) rows = Having(rows, r => r.SourceIds, "source_ids", Source);
         if (Side is not null) rows = Having(rows, r => r.Sides, "sides", Side);
