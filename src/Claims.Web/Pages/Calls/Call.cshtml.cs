@@ -23,24 +23,18 @@ public sealed class CallModel(IQuerySession session, IMessageBus bus) : PageMode
     /// <summary>What is shown: the whole call, or only what was published by <see cref="AsOf"/>.</summary>
     public ReconciliationView View { get; private set; } = null!;
     public DateTimeOffset? AsOf { get; private set; }
+    /// <summary>The instants at which accounts came out, in order, each with the accounts published then.</summary>
     public IReadOnlyList<DateTimeOffset> Steps { get; private set; } = [];
     public string? AsOfProblem { get; private set; }
 
-    public IEnumerable<IGrouping<string, SourceView>> SourcesBySide =>
-        Full.Sources.GroupBy(s => s.Side)
-            .OrderBy(g => Full.Call.Participants.Select(p => p.Side).ToList().IndexOf(g.Key) is var i and >= 0 ? i : 99)
-            .ThenBy(g => g.Key, StringComparer.Ordinal);
-
-    public bool HasAccount(string sourceId) => View.Accounts.Any(a => a.Source == sourceId);
-
-    public SourceView Source(string id) => Full.Sources.First(s => s.Id == id);
+    /// <summary>Columns and findings laid out for the page.</summary>
+    public CallPresentation Presentation { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string id, string? publishedAsOf, CancellationToken ct)
     {
-        var call = await session.LoadAsync<CallReconciliation>(id, ct);
-        if (call?.Call is null) return NotFound();
+        if (await CallViews.LoadAsync(session, id, null, ct) is not { } loaded) return NotFound();
         Recorded = Request.Query["recorded"].FirstOrDefault();
-        Show(call, publishedAsOf);
+        Show(loaded.State, loaded.Others, publishedAsOf);
         return Page();
     }
 
@@ -51,8 +45,8 @@ public sealed class CallModel(IQuerySession session, IMessageBus bus) : PageMode
     public async Task<IActionResult> OnPostRecordAsync(string id, CancellationToken ct)
     {
         if (User.Identity?.IsAuthenticated != true) return Challenge(EditorKey.CookieScheme);
-        var call = await session.LoadAsync<CallReconciliation>(id, ct);
-        if (call?.Call is null) return NotFound();
+        if (await CallViews.LoadAsync(session, id, null, ct) is not { } loaded) return NotFound();
+        var call = loaded.State;
 
         var dossier = DossierExport.ToJson(call);
         var claims = dossier["claims"]!.AsArray();
@@ -63,23 +57,24 @@ public sealed class CallModel(IQuerySession session, IMessageBus bus) : PageMode
         NewClaimProblems = reading.Problems.Select(p => p with { Path = p.Path.StartsWith(prefix) ? p.Path[prefix.Length..] : p.Path }).ToList();
         if (reading.IsValid)
         {
-            var outcome = await bus.InvokeAsync<ImportOutcome>(new ImportDossier(reading.Dossier!, User.EditorName(), "web"), ct);
+            var outcome = await bus.InvokeAsync<ImportOutcome>(ImportDossier.Of(reading, User.EditorName(), "web"), ct);
             NewClaimProblems = [.. outcome.Problems, .. outcome.Conflicts];
             if (NewClaimProblems.Count == 0)
                 return Redirect($"/calls/{Uri.EscapeDataString(id)}?recorded={Uri.EscapeDataString(claimId)}#topic-{NewClaim.Topic}");
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        Show(call, null);
+        Show(call, loaded.Others, null);
         return Page();
     }
 
-    private void Show(CallReconciliation call, string? publishedAsOf)
+    private void Show(CallReconciliation call, IReadOnlyList<CallReconciliation> others, string? publishedAsOf)
     {
         if (!AsOfQuery.TryParse(publishedAsOf, nameof(publishedAsOf), out var asOf, out _))
             AsOfProblem = $"\"{publishedAsOf}\" is not a date-time with an offset; showing the call as recorded now.";
         AsOf = asOf;
-        Full = ReconciliationView.From(call);
-        View = asOf is null ? Full : ReconciliationView.From(call, asOf);
+        Full = ReconciliationView.From(call, others: others);
+        View = asOf is null ? Full : ReconciliationView.From(call, asOf, others: others);
+        Presentation = new CallPresentation(Full, View);
         Steps = Full.Accounts.Select(a => a.PublishedAt).Distinct().Order().ToList();
         ViewData["Title"] = call.Call.Title;
     }
@@ -88,6 +83,17 @@ public sealed class CallModel(IQuerySession session, IMessageBus bus) : PageMode
 
     /// <summary>The step at or before the instant shown, for the previous/next links.</summary>
     public int StepIndex => AsOf is { } at ? Steps.Count(s => s <= at) - 1 : Steps.Count - 1;
+
+    /// <summary>The accounts that came out at one step, for its label.</summary>
+    public IEnumerable<AccountView> AccountsAt(DateTimeOffset step) => Full.Accounts.Where(a => a.PublishedAt == step);
+
+    public string StepLabel(DateTimeOffset step) =>
+        $"{Display.When(step, AccountsAt(step).Select(a => a.TimePrecision).Max(Precision))}: " +
+        string.Join("; ", AccountsAt(step).Select(a => $"{Presentation.Name(a.Source)} ({a.Kind})"));
+
+    // The coarsest precision of the accounts at one instant: an instant shared by a day-precise account is "about" that day.
+    private static readonly Comparer<string> Precision = Comparer<string>.Create((a, b) =>
+        Array.IndexOf(Domain.TimePrecision.All, a).CompareTo(Array.IndexOf(Domain.TimePrecision.All, b)));
 
     public string StepUrl(int index) =>
         index >= Steps.Count - 1 && index >= 0 && AsOf is null ? $"/calls/{Full.Call.Id}"
