@@ -74,6 +74,7 @@ builder.Host.UseWolverine(opts =>
 builder.Services.AddWolverineHttp();
 builder.Services.AddRazorPages();
 builder.Services.AddHostedService<SampleLoader>();
+if (!CommandLine.IsCommand(args)) builder.Services.AddHostedService<RulesVersionCheck>();
 
 var app = builder.Build();
 app.UseSecurityHeaders();

@@ -52,6 +52,8 @@ public class CallReconciliation
     public List<TopicVerdict> Topics { get; set; } = [];
     /// <summary>Party sides that published no readout (derived).</summary>
     public List<string> NoReadout { get; set; } = [];
+    /// <summary>The version of the rules the findings were derived by; views stored by older rules need a rebuild.</summary>
+    public int RulesVersion { get; set; }
     /// <summary>Live (not retracted) claims (derived).</summary>
     public int ClaimCount { get; set; }
     /// <summary>Topics with at least one discrepancy finding (derived).</summary>
@@ -127,6 +129,7 @@ public class CallReconciliation
     public void Derive()
     {
         var findings = Reconcile();
+        RulesVersion = Reconciler.RulesVersion;
         Topics = [.. findings.Topics];
         NoReadout = [.. findings.NoReadout];
         ClaimCount = Claims.Count(c => !c.Retracted);

@@ -7,6 +7,12 @@ namespace Claims.Domain.Reconciliation;
 /// </summary>
 public static class Reconciler
 {
+    /// <summary>
+    /// The contract version whose rules this is. Views derived by an older version are brought up to date by replaying
+    /// the events (<c>projections rebuild</c>); the tracker warns at start while any stored view is older.
+    /// </summary>
+    public const int RulesVersion = 2;
+
     public static CallFindings Reconcile(IReadOnlyList<string> partySides, IEnumerable<AccountFacts> accounts, IEnumerable<ClaimFacts> liveClaims)
     {
         var call = new CallContext(partySides, accounts.ToList());

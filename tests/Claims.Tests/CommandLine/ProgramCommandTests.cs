@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Claims.Tests.CommandLine;
@@ -9,25 +8,7 @@ public class ProgramCommandTests
     private readonly string _schema = TestDatabase.NewSchema("cli");
     private readonly Dictionary<string, string> _settings = [];
 
-    private async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        var program = Path.Combine(AppContext.BaseDirectory, "Claims.Web.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(program);
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.Environment["ConnectionStrings__Marten"] = TestDatabase.ConnectionString;
-        info.Environment["Claims__Schema"] = _schema;
-        info.Environment["Claims__EditorKey"] = "cli-key";
-        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        foreach (var (name, value) in _settings) info.Environment[name] = value;
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int Exit, string Out, string Err)> Run(params string[] args) => ProgramRun.Run(_schema, _settings, args);
 
     [Fact]
     public async Task import_prints_what_each_file_appended_and_fails_on_a_refused_file()
