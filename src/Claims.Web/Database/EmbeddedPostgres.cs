@@ -149,6 +149,13 @@ public sealed class EmbeddedPostgres : IDisposable
 
     public void Dispose() => Stop();
 
+    /// <summary>The command that stops this cluster's server, for a process that outlives this one (a test run's cleanup).</summary>
+    public string[] StopCommand()
+    {
+        string[] stop = [Path.Combine(_bin, "pg_ctl"), "-D", PgData, "-m", "fast", "-w", "stop"];
+        return _runAs is null ? stop : ["runuser", "-u", _runAs, "--", .. stop];
+    }
+
     /// <summary>Root hands the cluster folder to postgres and lets it pass through the folders above.</summary>
     private void GiveToPostgresUser(bool isNew)
     {
