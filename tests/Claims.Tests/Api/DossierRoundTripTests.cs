@@ -62,6 +62,7 @@ public class DossierRoundTripTests(AppFixture source) : IClassFixture<AppFixture
     [Fact]
     public async Task an_unknown_call_has_no_dossier()
     {
+        await _target.WaitForProjections();   // an empty store: nothing to wait for, and no error
         (await source.Client(editor: false).GetAsync("/api/calls/no-such-call/dossier")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }

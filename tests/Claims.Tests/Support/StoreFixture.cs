@@ -14,6 +14,16 @@ public sealed class StoreFixture : IAsyncLifetime
         await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     }
 
+    /// <summary>
+    /// Runs the async projections (the discrepancy index, the sources' records) until they have processed every event
+    /// appended so far. A plain store has no daemon of its own: this starts one, catches it up and stops it.
+    /// </summary>
+    public async Task CatchUp()
+    {
+        using var daemon = await Store.BuildProjectionDaemonAsync();
+        await daemon.CatchUpAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+    }
+
     public Task DisposeAsync()
     {
         Store.Dispose();
