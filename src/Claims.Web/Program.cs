@@ -1,6 +1,8 @@
 using Claims.Domain;
 using Claims.Web;
 using Claims.Web.Database;
+using Claims.Web.Features;
+using Claims.Web.Features.Health;
 using Claims.Web.Features.Discrepancies;
 using Claims.Web.Security;
 using JasperFx;
@@ -14,13 +16,16 @@ using Wolverine.Marten;
 
 var builder = WebApplication.CreateBuilder(args);
 CommandLine.QuietForCommands(builder, args);
+builder.LimitRequests();
 
 // The tracker serves on http://127.0.0.1:5080 unless --urls or ASPNETCORE_URLS say otherwise; a command
 // (import, discrepancies...) runs its host on a spare loopback port so it can run beside a serving tracker.
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls(CommandLine.IsCommand(args) ? "http://127.0.0.1:0" : "http://127.0.0.1:5080");
 
-if (DiscrepancyCountLimit.Read(builder.Configuration, out var badSetting) is not { } countLimit)
+var countLimit = DiscrepancyCountLimit.Read(builder.Configuration, out var badSetting);
+if (countLimit is not null) badSetting = StartupSettings.Check(builder, CommandLine.IsCommand(args));
+if (countLimit is null || badSetting is not null)
 {
     Console.Error.WriteLine($"Claims cannot start: {badSetting}");
     return 1;
@@ -31,7 +36,7 @@ string connectionString;
 var embedded = string.IsNullOrEmpty(builder.Configuration.GetConnectionString("Marten"));
 try
 {
-    connectionString = DatabaseSettings.ConnectionString(builder);
+    connectionString = DatabaseSettings.ConnectionString(builder, CommandLine.IsCommand(args) ? ClusterUse.Command : ClusterUse.Serve);
 }
 catch (EmbeddedPostgresException e)
 {
@@ -40,9 +45,10 @@ catch (EmbeddedPostgresException e)
 }
 var schema = DatabaseSettings.Schema(builder.Configuration);
 
-builder.EnsureEditorKey();
 builder.Services.AddEditorKey();
+builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddProblemDetails();
+builder.Services.AddClaimsHealthChecks();
 
 builder.Services.AddMarten(opts => ClaimsStore.Configure(opts, connectionString, schema))
     .UseLightweightSessions()
@@ -77,12 +83,15 @@ builder.Services.AddHostedService<SampleLoader>();
 if (!CommandLine.IsCommand(args)) builder.Services.AddHostedService<RulesVersionCheck>();
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseSecurityHeaders();
+app.UseRequestHygiene();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapWolverineEndpoints(opts => opts.MapConcurrencyFailuresToConflict());
 app.MapRazorPages();
+app.MapClaimsHealth();
 
 return await app.RunJasperFxCommands(args);
 

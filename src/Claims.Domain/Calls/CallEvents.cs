@@ -45,7 +45,7 @@ public sealed record AccountPublished(
 /// </summary>
 public sealed record Quote(string Text, string? Language, string? Translation, string? Kind = null, string? TranslatedBy = null)
 {
-    public string KindOrDefault => Kind ?? QuoteKind.Verbatim;
+    [System.Text.Json.Serialization.JsonIgnore] public string KindOrDefault => Kind ?? QuoteKind.Verbatim;
 }
 
 public sealed record Facet(string Key, string Value);

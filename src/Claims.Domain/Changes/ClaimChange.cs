@@ -49,6 +49,9 @@ public static class ClaimChange
             && call.Account(claim.AccountId)?.Text is { } text && TextAnchor.Find(text.Original, quote.Text) is null)
             problems.Add(new Problem("$.quote.text", $"is a verbatim quote but does not occur in the text of account \"{claim.AccountId}\""
                 + (TextAnchor.Nearest(text.Original, quote.Text) is { } nearest ? $"; the nearest passage is \"{nearest}\"" : "")));
+        foreach (var (relation, index) in (next.Relations ?? []).Select((r, i) => (r, i)))
+            if (Present(body, "relations") && relation.Claim == $"{call.Id}/{claimId}")
+                problems.Add(new Problem($"$.relations[{index}].claim", "names the claim itself"));
         if (problems.Count > 0) return ChangeDecision.Invalid([.. problems]);
         if (next == current)
             return ChangeDecision.Invalid(new Problem("$", "changes nothing: give at least one of topic, stance, statement, speaker, quote, facet, reportedVia, relations with a new value"));

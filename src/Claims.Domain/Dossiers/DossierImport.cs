@@ -38,7 +38,7 @@ public static class DossierImport
         else if (SameCall(stored.Call, call))
             unchanged++;
         else
-            conflicts.Add(new Problem("$.call", $"call \"{call.Id}\" is stored with a different title, kind, date or participants"));
+            conflicts.Add(new Problem("$.call", $"call \"{call.Id}\" is stored with a different title, kind, date, participants or related calls"));
 
         var sources = new Dictionary<string, SourceRef>();
         foreach (var (source, index) in dossier.Sources.Select((s, i) => (s, i)))

@@ -26,6 +26,27 @@ public static class DossierReader
     public const int TextMax = 200_000;
     private const int NameMax = 300;
 
+    /// <summary>
+    /// Reads a dossier from its bytes as strict UTF-8 (a byte-order mark is allowed): an invalid byte is a problem
+    /// with its position, never silently replaced with U+FFFD.
+    /// </summary>
+    public static DossierReading Read(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) utf8 = utf8[3..];
+        string json;
+        try
+        {
+            json = StrictUtf8.GetString(utf8);
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            return new DossierReading(null, [new Problem("$", $"is not valid UTF-8 (byte {e.Index + 1} of the file); save it as UTF-8")], []);
+        }
+        return Read(json);
+    }
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static DossierReading Read(string json)
     {
         try

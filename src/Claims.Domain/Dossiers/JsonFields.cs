@@ -57,7 +57,7 @@ public sealed partial class JsonFields
         }
         if (Text(value) is not { } text)
         {
-            Add(name, "is not valid Unicode text: it holds a lone surrogate (such as \\ud800) that no character can be made of");
+            Add(name, "is not valid Unicode text: it holds a lone surrogate (such as \\ud800) or bytes that are not UTF-8");
             return null;
         }
         if (text.Contains('\0'))

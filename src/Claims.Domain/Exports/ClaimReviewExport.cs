@@ -34,14 +34,14 @@ public static class ClaimReviewExport
         {
             ["@type"] = "CreativeWork",
             ["url"] = c.Url,
-            ["datePublished"] = Instants.Format(c.PublishedAt),
+            ["datePublished"] = Published(c),
             ["author"] = Author(sources[c.Source])
         }).ToArray();
         var item = new JsonObject
         {
             ["@type"] = "Claim",
             ["author"] = new JsonArray([.. speaking.Select(id => (JsonNode)Author(sources[id]))]),
-            ["datePublished"] = Instants.Format(reviewed.Min(c => c.PublishedAt))
+            ["datePublished"] = Published(reviewed.MinBy(c => c.PublishedAt)!)
         };
         // An appearance needs an address; a claim known only from a relay without one has none to give.
         if (appearances.Length > 0) item["appearance"] = new JsonArray(appearances);
@@ -82,6 +82,11 @@ public static class ClaimReviewExport
         var list = claims.ToList();
         return list.Count > 0 ? list : [.. topic.Claims];
     }
+
+    /// <summary>When a claim was published, as precisely as it is known: a time known only to the day is a date.</summary>
+    private static string Published(ClaimView claim) => claim.TimePrecision == TimePrecision.Day
+        ? claim.PublishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : Instants.Format(claim.PublishedAt);
 
     private static string Sentence(string text) => text.EndsWith('.') ? text : text + ".";
 

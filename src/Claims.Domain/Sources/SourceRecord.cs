@@ -48,7 +48,9 @@ public sealed class SourceRecord
             CallDate = call.Call.Date,
             Standing = view.Sources.First(s => s.Id == sourceId).Standing,
             Accounts = accounts,
-            Readouts = accounts.Count(a => a.Kind == Vocabulary.Readout),
+            // A newspaper's "readout" is no party's summary: only a party's readouts count as readouts.
+            Readouts = view.Sources.First(s => s.Id == sourceId).Standing == Reconciliation.Standing.Party
+                ? accounts.Count(a => a.Kind == Vocabulary.Readout) : 0,
             Asserted = claims.Count(c => c.Stance == Stance.Asserted),
             Denied = claims.Count(c => c.Stance == Stance.Denied),
             SilentOn = Naming(FindingKind.Omitted),

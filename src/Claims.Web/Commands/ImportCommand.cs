@@ -25,6 +25,7 @@ public sealed class ImportInput : NetCoreInput
 public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
 {
     private const int TableLimit = 50;
+    private const int WarningLimit = 20;
 
     public override async Task<bool> Execute(ImportInput input)
     {
@@ -37,7 +38,7 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         }
 
         var readings = new List<(string File, DossierReading Reading)>(files.Count);
-        foreach (var file in files) readings.Add((file, DossierReader.Read(await File.ReadAllTextAsync(file))));
+        foreach (var file in files) readings.Add((file, DossierReader.Read(await File.ReadAllBytesAsync(file))));
         var valid = readings.Where(r => r.Reading.IsValid).ToList();
 
         using var host = input.BuildHost();
@@ -48,6 +49,7 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         var byFile = valid.Select(v => v.File).Zip(outcomes).ToDictionary(x => x.First, x => x.Second);
 
         var table = new Table().AddColumns("file", "call", "appended", "unchanged", "result");
+        var warned = 0;
         var refused = missing.Count;
         foreach (var (file, reading) in readings)
         {
@@ -59,7 +61,11 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
                 foreach (var problem in problems) Console.Error.WriteLine($"{file}: {problem}");
             }
             else
-                foreach (var warning in reading.Warnings) Console.Error.WriteLine($"{file}: warning: {warning}");
+                foreach (var warning in reading.Warnings)
+                {
+                    // A few to show what they are; a big import would otherwise print a screen per file.
+                    if (warned++ < WarningLimit) Console.Error.WriteLine($"{file}: warning: {warning}");
+                }
             if (files.Count > TableLimit && problems.Count == 0) continue;
             table.AddRow(Markup.Escape(file), Markup.Escape(outcome?.CallId ?? reading.Dossier?.Call.Id ?? "-"),
                 (outcome?.Appended ?? 0).ToString(), outcome is null ? "-" : outcome.Unchanged.ToString(),
@@ -68,6 +74,7 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         }
 
         if (table.Rows.Count > 0) CommandLine.Results.Write(table);
+        if (warned > WarningLimit) Console.Error.WriteLine($"… and {warned - WarningLimit:N0} more warnings (odd but allowed; see docs/dossier-format.md).");
         CommandLine.Results.MarkupLineInterpolated(
             $"{files.Count - (refused - missing.Count)} imported or unchanged ({outcomes.Sum(o => o.Appended)} events appended), {refused} refused");
         await host.StopAsync();

@@ -6,89 +6,150 @@ using Npgsql;
 
 namespace Claims.Web.Database;
 
+/// <summary>Who uses an embedded cluster: a serving tracker (one per data folder) or a command (any number beside it).</summary>
+public enum ClusterUse { Serve, Command }
+
 /// <summary>
-/// A PostgreSQL cluster of Claims' own, in a data folder, started from the machine's binaries on a free
-/// loopback port. The cluster is created on first use and reused afterwards; the instance that started the
-/// server stops it again. PostgreSQL refuses to run as root, so as root its programs run as the
-/// <c>postgres</c> user that Debian's package creates.
+/// A PostgreSQL cluster of Claims' own, in a data folder, started from the machine's binaries on a free loopback port.
+/// The cluster is created on first use and reused afterwards. PostgreSQL refuses to run as root, so as root its
+/// programs run as the <c>postgres</c> user that Debian's package creates.
+/// <para>
+/// Several programs may use one cluster at once: each holds a lease, a file in <c>pg-users/</c> kept locked while it
+/// lives (the kernel releases the lock when a process dies, however it dies). The server is started by whoever finds
+/// it down and stopped by the last one to leave; a watchdog started with it stops it once no lease is held, so a
+/// tracker killed with kill -9 does not leave it running, and a command that outlives the tracker keeps it up. One
+/// serving tracker at a time: a second one on the same folder is refused with a clear message.
+/// </para>
 /// </summary>
 public sealed class EmbeddedPostgres : IDisposable
 {
     public const string Database = "claims";
     private const string User = "claims";
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(60);
 
     private readonly string _bin;
     private readonly string _cluster;
     private readonly bool _durable;
     private readonly string? _runAs;
-    private bool _startedHere;
+    private readonly ClusterUse _use;
+    /// <summary>This program's lease, held open (and locked) for as long as the program uses the cluster: keep this object alive.</summary>
+    private FileStream? _lease;
 
     public string ConnectionString { get; private set; } = "";
     public int Port { get; private set; }
     public string DataFolder { get; }
 
-    private EmbeddedPostgres(string bin, string dataFolder, bool durable)
+    private EmbeddedPostgres(string bin, string dataFolder, bool durable, ClusterUse use)
     {
         _bin = bin;
         DataFolder = dataFolder;
         _cluster = Path.Combine(dataFolder, "pg");
         _durable = durable;
+        _use = use;
         _runAs = Environment.UserName == "root" ? "postgres" : null;
     }
 
     /// <param name="durable">false for throwaway test clusters: no fsync, faster and safe to lose.</param>
-    public static EmbeddedPostgres Start(string dataFolder, bool durable = true)
+    public static EmbeddedPostgres Start(string dataFolder, bool durable = true, ClusterUse use = ClusterUse.Serve)
     {
         var bin = PostgresBinaries.Find() ?? throw new EmbeddedPostgresException(
             "No PostgreSQL binaries (initdb, pg_ctl) were found on PATH or under /usr/lib/postgresql. " + PostgresBinaries.InstallHint);
-        var pg = new EmbeddedPostgres(bin, Path.GetFullPath(dataFolder), durable);
+        var pg = new EmbeddedPostgres(bin, Path.GetFullPath(dataFolder), durable, use);
         pg.StartCluster();
         return pg;
     }
 
     private string PasswordFile => Path.Combine(DataFolder, "pg-password");
     private string PgData => Path.Combine(_cluster, "data");
+    private string Leases => Path.Combine(DataFolder, "pg-users");
+    private string LockFile => Path.Combine(DataFolder, "pg.lock");
 
     private void StartCluster()
     {
-        Directory.CreateDirectory(_cluster);
-        var isNew = !File.Exists(Path.Combine(PgData, "PG_VERSION"));
-        if (_runAs is not null) GiveToPostgresUser(isNew);
-        if (isNew) InitCluster();
+        Secrets.CreateFolder(DataFolder, traversable: _runAs is not null);
+        Directory.CreateDirectory(Leases);
+        using (Hold(LockFile))
+        {
+            var others = LiveLeases();
+            if (_use == ClusterUse.Serve && others.FirstOrDefault(l => l.StartsWith("serve-", StringComparison.Ordinal)) is { } serving)
+                throw new EmbeddedPostgresException(
+                    $"another Claims tracker (process {serving["serve-".Length..]}) is already serving from {DataFolder}. Stop it first, " +
+                    "or give this one a data folder of its own (CLAIMS_DATA_DIR), or run both on one database with ConnectionStrings__Marten. " +
+                    "Commands (import, export, discrepancies…) can run beside a serving tracker.");
+
+            var isNew = CheckCluster();
+            Directory.CreateDirectory(_cluster);
+            if (_runAs is not null) GiveToPostgresUser(isNew);
+            if (isNew) InitCluster();
+
+            if (RunningPort() is { } port)
+                Port = port;   // a server is up (another program's, or one left by a run that crashed): use it
+            else
+            {
+                Port = FreePort();
+                var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {_cluster} -c max_connections=200"
+                    + (_durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+                Run("pg_ctl", "-D", PgData, "-l", Path.Combine(_cluster, "server.log"), "-w", "-t", "60", "-o", options, "start");
+            }
+            _lease = Hold(Path.Combine(Leases, $"{(_use == ClusterUse.Serve ? "serve" : "command")}-{Environment.ProcessId}"));
+        }
+        // Also after adopting a server left by a crash: whoever finds it running without a watchdog makes sure it has one.
+        StartWatchdog();
+
         var password = File.ReadAllText(PasswordFile).Trim();
-
-        if (RunningPort() is { } port)
-        {
-            Port = port;   // another Claims process already serves this folder: share it, leave stopping to it
-        }
-        else
-        {
-            Port = FreePort();
-            var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {_cluster} -c max_connections=200"
-                + (_durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
-            Run("pg_ctl", "-D", PgData, "-l", Path.Combine(_cluster, "server.log"), "-w", "-t", "60", "-o", options, "start");
-            _startedHere = true;
-        }
-
         var admin = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1", Port = Port, Username = User, Password = password, Database = "postgres", Pooling = false
         };
-        EnsureDatabase(admin.ConnectionString);
+        try
+        {
+            EnsureDatabase(admin.ConnectionString);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidPassword)
+        {
+            Stop();
+            throw new EmbeddedPostgresException(
+                $"the password in {PasswordFile} does not open the database in {PgData}. Restore the password file that belongs to " +
+                "this database from a backup; nothing was changed.");
+        }
         admin.Database = Database;
         admin.Pooling = true;
         ConnectionString = admin.ConnectionString;
     }
 
+    /// <summary>
+    /// Whether the cluster is to be created, or why a folder that is there cannot be used. A damaged folder is never
+    /// created over and no secret is ever overwritten: a new password written over a cluster's own would lock it for good.
+    /// </summary>
+    private bool CheckCluster()
+    {
+        var hasData = Directory.Exists(PgData) && Directory.EnumerateFileSystemEntries(PgData).Any();
+        if (hasData && !File.Exists(Path.Combine(PgData, "PG_VERSION")))
+            throw new EmbeddedPostgresException(
+                $"{PgData} is not a whole PostgreSQL data folder (it has no PG_VERSION). Nothing was changed. Restore it from a backup, " +
+                "or move the data folder away to start a new database.");
+        if (Directory.Exists(PasswordFile))
+            throw new EmbeddedPostgresException($"{PasswordFile} is a folder; it should be the database's password file.");
+        if (hasData && !File.Exists(PasswordFile))
+            throw new EmbeddedPostgresException(
+                $"{DataFolder} holds a database but not its password file (pg-password). Restore the file from a backup; nothing was changed.");
+        if (hasData && File.ReadAllText(PasswordFile).Trim().Length == 0)
+            throw new EmbeddedPostgresException($"{PasswordFile} is empty; restore the database's password file from a backup.");
+        return !hasData;
+    }
+
     private void InitCluster()
     {
-        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
-        File.WriteAllText(PasswordFile, password);
-        File.SetUnixFileMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        // A password file of an earlier, failed creation is reused rather than replaced.
+        if (!File.Exists(PasswordFile))
+            Secrets.Write(PasswordFile, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant());
+        var password = File.ReadAllText(PasswordFile).Trim();
 
-        // initdb reads the password from a file that the server's user can read; it is removed right after.
+        // initdb reads the password from a file that the server's user can read: created readable by its owner only,
+        // in the cluster folder that only that user enters, and removed right after.
         var pwfile = Path.Combine(_cluster, "initdb-password");
-        File.WriteAllText(pwfile, password);
+        if (File.Exists(pwfile)) File.Delete(pwfile);
+        Secrets.Write(pwfile, password);
         if (_runAs is not null) Chown(pwfile);
         try
         {
@@ -133,6 +194,83 @@ public sealed class EmbeddedPostgres : IDisposable
         }
     }
 
+    /// <summary>The leases of programs alive now; a lease whose program died is removed.</summary>
+    private List<string> LiveLeases()
+    {
+        var live = new List<string>();
+        foreach (var file in Directory.GetFiles(Leases))
+        {
+            try
+            {
+                using (new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None)) { }
+                File.Delete(file);   // nobody holds it: its program is gone
+            }
+            catch (IOException)
+            {
+                live.Add(Path.GetFileName(file));
+            }
+        }
+        return live;
+    }
+
+    /// <summary>Opens a file with an exclusive lock (flock), waiting while another program holds it.</summary>
+    private static FileStream Hold(string path)
+    {
+        var deadline = DateTime.UtcNow + LockWait;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, new FileStreamOptions
+                {
+                    Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None,
+                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite
+                });
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(100);
+            }
+            catch (IOException e)
+            {
+                throw new EmbeddedPostgresException($"{path} stayed locked by another Claims program for {LockWait.TotalSeconds:0} s: {e.Message}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A shell in a session of its own that stops the server once no program holds a lease (the last one was
+    /// killed, say). At most one runs per data folder: it holds <c>pg-watchdog.lock</c> while it lives.
+    /// </summary>
+    private void StartWatchdog()
+    {
+        static string Quote(string s) => "'" + s.Replace("'", "'\\''") + "'";
+        var stop = string.Join(' ', StopCommand().Select(Quote));
+        var script = $"""
+            cd {Quote(DataFolder)} || exit 0
+            while sleep 2; do
+              [ -d pg-users ] || exit 0
+              flock pg.lock sh -c '
+                for f in pg-users/*; do
+                  [ -e "$f" ] || continue
+                  flock -n "$f" true || exit 1
+                  rm -f "$f"
+                done
+                exit 0'
+              if [ $? -eq 0 ]; then
+                flock pg.lock sh -c {Quote(stop + " >/dev/null 2>&1")}
+                exit 0
+              fi
+            done
+            """;
+        var file = Path.Combine(DataFolder, "pg-watchdog.sh");
+        File.WriteAllText(file, script);
+        var info = new ProcessStartInfo("setsid") { UseShellExecute = false };
+        foreach (var arg in new[] { "flock", "-n", Path.Combine(DataFolder, "pg-watchdog.lock"), "sh", file }) info.ArgumentList.Add(arg);
+        info.Environment["PGDATA"] = PgData;
+        using var watchdog = Process.Start(info);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -140,16 +278,23 @@ public sealed class EmbeddedPostgres : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Leaves the cluster: the server is stopped when no other program holds a lease.</summary>
     public void Stop()
     {
-        if (!_startedHere) return;
-        _startedHere = false;
-        Run("pg_ctl", "-D", PgData, "-m", "fast", "-w", "stop");
+        if (_lease is null) return;
+        using (Hold(LockFile))
+        {
+            var path = _lease.Name;
+            _lease.Dispose();
+            _lease = null;
+            File.Delete(path);
+            if (LiveLeases().Count == 0 && RunningPort() is not null) Run("pg_ctl", "-D", PgData, "-m", "fast", "-w", "stop");
+        }
     }
 
     public void Dispose() => Stop();
 
-    /// <summary>The command that stops this cluster's server, for a process that outlives this one (a test run's cleanup).</summary>
+    /// <summary>The command that stops this cluster's server, for a process that outlives this one.</summary>
     public string[] StopCommand()
     {
         string[] stop = [Path.Combine(_bin, "pg_ctl"), "-D", PgData, "-m", "fast", "-w", "stop"];

@@ -50,7 +50,9 @@ public static class Display
         };
 
     /// <summary>What a quote box holds, in words.</summary>
-    public static string QuoteLabel(QuoteView quote, string? outlet) => quote.Kind switch
+    public static string QuoteLabel(QuoteView quote, string? outlet) => QuoteLabel(quote.Kind, outlet);
+
+    public static string QuoteLabel(string kind, string? outlet) => kind switch
     {
         QuoteKind.OutletTranslation => $"{outlet ?? "An outlet"}'s translation, not the original words",
         QuoteKind.Paraphrase => "Paraphrase, not the speaker's words",

@@ -25,20 +25,20 @@ public sealed class ImportModel(IMessageBus bus) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ViewData["Title"] = "Import a dossier";
-        string json;
+        DossierReading reading;
         if (Upload is { Length: > 0 })
         {
-            using var reader = new StreamReader(Upload.OpenReadStream());
-            json = await reader.ReadToEndAsync(ct);
+            using var file = new MemoryStream();
+            await Upload.CopyToAsync(file, ct);
+            reading = DossierReader.Read(file.GetBuffer().AsSpan(0, (int)file.Length));
         }
-        else json = Text ?? "";
-        if (string.IsNullOrWhiteSpace(json))
+        else if (!string.IsNullOrWhiteSpace(Text)) reading = DossierReader.Read(Text);
+        else
         {
             Problems = [new Problem("$", "Choose a dossier file or paste its JSON.")];
             return Page();
         }
 
-        var reading = DossierReader.Read(json);
         if (!reading.IsValid)
         {
             Problems = reading.Problems;

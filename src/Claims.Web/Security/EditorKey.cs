@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 
 namespace Claims.Web.Security;
@@ -35,11 +36,40 @@ public static class EditorKey
                 o.Cookie.Name = "claims-editor";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                // Secure whenever the page was asked for over HTTPS, directly or through a proxy that says so
+                // (X-Forwarded-Proto, read by the forwarded-headers middleware).
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = RejectIfTheKeyChanged;
             });
         services.AddOptions<EditorKeyOptions>(Scheme).Configure<IConfiguration>((o, config) => o.Key = config["Claims:EditorKey"]);
+        // The cookie holds only a session's id; the session lives in the database until it expires or the editor signs out.
+        services.AddSingleton<ITicketStore, EditorSessionStore>();
+        services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<ITicketStore>((o, sessions) => o.SessionStore = sessions);
+        services.AddSingleton<KeyGuessLimiter>();
+        services.AddKeyRingInDatabase();
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
+    }
+
+    /// <summary>The claim that ties a signed-in session to the key it was signed in with.</summary>
+    public const string KeyClaim = "claims:key";
+
+    /// <summary>A short, one-way fingerprint of a key: what a session remembers of the key it was opened with.</summary>
+    public static string Fingerprint(string key) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("claims-editor-session:" + key)))[..32];
+
+    /// <summary>The key configured now.</summary>
+    public static string? Current(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptionsMonitor<EditorKeyOptions>>().Get(Scheme).Key;
+
+    /// <summary>A session opened with another key (the key was changed, say after a leak) ends at its next request.</summary>
+    private static async Task RejectIfTheKeyChanged(CookieValidatePrincipalContext context)
+    {
+        var opened = context.Principal?.FindFirst(KeyClaim)?.Value;
+        if (Current(context.HttpContext) is { Length: > 0 } key && opened == Fingerprint(key)) return;
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(CookieScheme);
     }
 
     /// <summary>An editor's name, cleaned to a short single line.</summary>
@@ -63,7 +93,7 @@ public sealed class EditorKeyOptions : AuthenticationSchemeOptions
     public string? Key { get; set; }
 }
 
-public sealed class EditorKeyHandler(IOptionsMonitor<EditorKeyOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+public sealed class EditorKeyHandler(IOptionsMonitor<EditorKeyOptions> options, ILoggerFactory logger, UrlEncoder encoder, KeyGuessLimiter guesses)
     : AuthenticationHandler<EditorKeyOptions>(options, logger, encoder)
 {
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -71,8 +101,16 @@ public sealed class EditorKeyHandler(IOptionsMonitor<EditorKeyOptions> options, 
         string? header = Request.Headers.Authorization;
         if (string.IsNullOrEmpty(header) || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return Task.FromResult(AuthenticateResult.NoResult());
+        if (guesses.Blocked(Context))
+        {
+            Context.Items[KeyGuessLimiter.Refused] = true;
+            return Task.FromResult(AuthenticateResult.Fail("Too many wrong editor keys from this address."));
+        }
         if (Options.Key is not { Length: > 0 } key || !EditorKey.Matches(key, header["Bearer ".Length..].Trim()))
+        {
+            guesses.Failed(Context);
             return Task.FromResult(AuthenticateResult.Fail("The editor key does not match."));
+        }
 
         var editor = EditorKey.CleanName(Request.Headers[EditorKey.EditorHeader].ToString());
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, editor)], Scheme.Name);
@@ -81,6 +119,17 @@ public sealed class EditorKeyHandler(IOptionsMonitor<EditorKeyOptions> options, 
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items.ContainsKey(KeyGuessLimiter.Refused))
+        {
+            KeyGuessLimiter.TooMany(Response);
+            return Response.WriteAsJsonAsync(new
+            {
+                type = "https://tools.ietf.org/html/rfc6585#section-4",
+                title = "Too many requests",
+                status = 429,
+                detail = $"Too many wrong editor keys from this address; try again in {KeyGuessLimiter.Replenishment.TotalSeconds:0} seconds."
+            }, options: null, contentType: "application/problem+json");
+        }
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer realm=\"claims\"";
         return Response.WriteAsJsonAsync(new

@@ -4,25 +4,34 @@ using Claims.Web.Database;
 namespace Claims.Web.Security;
 
 /// <summary>
-/// When no editor key is configured, Claims makes one and keeps it in its data folder, so a new user can
-/// write at once and finds the key in the start-up log.
+/// When no editor key is configured, Claims makes one and keeps it in its data folder, so a new user can write at
+/// once and finds the key in the start-up log. A key file that is there but unusable (a folder, empty) stops the start
+/// with one sentence, rather than a tracker on which every write fails.
 /// </summary>
 public static class EditorKeySetup
 {
-    public static void EnsureEditorKey(this WebApplicationBuilder builder)
+    /// <summary>Sets <c>Claims:EditorKey</c> when it is not configured; null when all is well, otherwise what is wrong.</summary>
+    public static string? EnsureEditorKey(this WebApplicationBuilder builder, bool announce)
     {
-        if (builder.Configuration["Claims:EditorKey"] is { Length: > 0 }) return;
+        if (builder.Configuration["Claims:EditorKey"] is { } configured)
+            return configured.Trim().Length > 0 ? null : "Claims__EditorKey is set but empty; give it a key, or unset it to have one made.";
 
         var folder = DataFolder.Default();
-        Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, "editor-key");
-        if (!File.Exists(file))
+        if (Directory.Exists(file)) return $"{file} is a folder; it should be the file holding the editor key. Remove it to have a key made.";
+        try
         {
-            File.WriteAllText(file, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant());
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            Secrets.CreateFolder(folder, traversable: Environment.UserName == "root");
+            if (!File.Exists(file)) Secrets.Write(file, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant());
+            var key = File.ReadAllText(file).Trim();
+            if (key.Length == 0) return $"{file} is empty; write a key into it, or delete it to have one made.";
+            builder.Configuration["Claims:EditorKey"] = key;
+            if (announce) Console.Error.WriteLine($"Claims editor key (from {file}; set Claims__EditorKey to choose your own): {key}");
+            return null;
         }
-        var key = File.ReadAllText(file).Trim();
-        builder.Configuration["Claims:EditorKey"] = key;
-        Console.Error.WriteLine($"Claims editor key (from {file}; set Claims__EditorKey to choose your own): {key}");
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EmbeddedPostgresException)
+        {
+            return $"the editor key file {file} cannot be used: {e.Message}";
+        }
     }
 }

@@ -20,6 +20,9 @@ document.querySelectorAll("[data-asof-slider]").forEach(slider => {
         const fresh = page.getElementById("call-view");
         if (!fresh) return;
         document.getElementById("call-view").replaceWith(fresh);
+        // The previous/next links follow the instant shown.
+        const steps = page.getElementById("asof-steps");
+        if (steps) document.getElementById("asof-steps")?.replaceWith(steps);
         if (select) select.value = step.value;
         history.replaceState(null, "", url);
     };

@@ -16,6 +16,8 @@ public class AppFixture : IAsyncLifetime
     public const string EditorKey = "test-editor-key";
 
     public IAlbaHost Host { get; private set; } = null!;
+    /// <summary>The schema this program's event store is in (unless <see cref="Settings"/> names another).</summary>
+    public string Schema { get; } = TestDatabase.NewSchema("app");
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
     /// <summary>Whether the sample call is loaded on start, as on a user's first run.</summary>
@@ -30,7 +32,7 @@ public class AppFixture : IAsyncLifetime
         Host = await AlbaHost.For<Program>(b =>
         {
             b.UseSetting("ConnectionStrings:Marten", connection);
-            b.UseSetting("Claims:Schema", TestDatabase.NewSchema("app"));
+            b.UseSetting("Claims:Schema", Schema);
             b.UseSetting("Claims:EditorKey", EditorKey);
             b.UseSetting("Claims:LoadSample", LoadSample ? "true" : "false");
             foreach (var (name, value) in Settings) b.UseSetting(name, value);

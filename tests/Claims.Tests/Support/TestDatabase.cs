@@ -11,6 +11,8 @@ public static class TestDatabase
 {
     private static readonly Lazy<string> Connection = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
     private static int _schemas;
+    /// <summary>Held for the whole run: its lease on the cluster lives as long as it does.</summary>
+    private static EmbeddedPostgres? _postgres;
 
     public static string ConnectionString => Connection.Value;
 
@@ -24,9 +26,9 @@ public static class TestDatabase
 
         RemoveLeftovers();
         var folder = Path.Combine(Path.GetTempPath(), $"claims-tests-{Environment.ProcessId}");
-        var postgres = EmbeddedPostgres.Start(folder, durable: false);
-        RemoveWhenGone(Environment.ProcessId, postgres.StopCommand(), folder);
-        return postgres.ConnectionString;
+        _postgres = EmbeddedPostgres.Start(folder, durable: false);
+        RemoveWhenGone(Environment.ProcessId, _postgres.StopCommand(), folder);
+        return _postgres.ConnectionString;
     }
 
     /// <summary>

@@ -16,7 +16,8 @@ public static class CallViews
     {
         var state = recordedAsOf is null
             ? await session.LoadAsync<CallReconciliation>(id, ct)
-            : await session.Events.AggregateStreamAsync<CallReconciliation>(id, timestamp: recordedAsOf, token: ct);
+            // PostgreSQL's timestamptz takes UTC instants only; an instant with an offset is the same instant in UTC.
+            : await session.Events.AggregateStreamAsync<CallReconciliation>(id, timestamp: recordedAsOf.Value.ToUniversalTime(), token: ct);
         if (state?.Call is null) return null;
 
         var named = state.LinkedCalls.Count == 0 ? [] : await session.LoadManyAsync<CallReconciliation>(ct, state.LinkedCalls);

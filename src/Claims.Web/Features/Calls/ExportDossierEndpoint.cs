@@ -7,7 +7,7 @@ namespace Claims.Web.Features.Calls;
 
 public static class ExportDossierEndpoint
 {
-    /// <summary>GET /api/calls/{id}/dossier: the call as a claims-dossier/1 file, as it stands now.</summary>
+    /// <summary>GET /api/calls/{id}/dossier: the call as a claims-dossier/2 file, as it stands now.</summary>
     [WolverineGet("/api/calls/{id}/dossier")]
     public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<CallReconciliation>(id, ct) is { Call: not null } call

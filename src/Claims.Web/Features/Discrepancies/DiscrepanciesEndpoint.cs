@@ -1,6 +1,7 @@
 using Claims.Domain.Calls;
 using Claims.Domain.Discrepancies;
 using Claims.Domain.Reconciliation;
+using Claims.Web.Features.Health;
 using Marten;
 using Wolverine.Http;
 
@@ -18,9 +19,12 @@ public sealed record DiscrepancyItem(
         r.Facets, r.Claims, $"/api/calls/{r.CallId}/reconciliation");
 }
 
+/// <summary>Whether the index has every event yet: <c>running</c> (it has), <c>behind</c> by N events, or <c>stopped</c>.</summary>
+public sealed record IndexState(string State, long Behind);
+
 /// <summary>A page of the index. <c>total</c> is exact when <c>totalExact</c> is true; otherwise more than <c>total</c> rows
-/// match and <c>pages</c> counts the pages known to exist.</summary>
-public sealed record DiscrepancyPage(IReadOnlyList<DiscrepancyItem> Items, int Page, int PageSize, long Total, bool TotalExact, long Pages);
+/// match and <c>pages</c> counts the pages known to exist. <c>index</c> says whether the newest changes are in it yet.</summary>
+public sealed record DiscrepancyPage(IReadOnlyList<DiscrepancyItem> Items, int Page, int PageSize, long Total, bool TotalExact, long Pages, IndexState Index);
 
 public static class DiscrepanciesEndpoint
 {
@@ -31,13 +35,14 @@ public static class DiscrepanciesEndpoint
     [WolverineGet("/api/discrepancies")]
     public static async Task<IResult> Get(
         string? topic, string[]? verdict, string? source, string? side, string? from, string? to, string? q, string? page, string? pageSize,
-        IQuerySession session, DiscrepancyCountLimit countLimit, CancellationToken ct)
+        IQuerySession session, IDocumentStore store, DiscrepancyCountLimit countLimit, CancellationToken ct)
     {
         var (query, problems) = DiscrepancyQuery.Parse(topic, verdict, source, side, from, to, q, page, pageSize);
         if (query is null) return Problems.Invalid(problems, "The filters are not valid.");
 
         var results = await query.RunAsync(session, countLimit.Value, ct);
+        var lag = await ProjectionLag.IndexAsync(store, ct);
         return Results.Ok(new DiscrepancyPage(results.Items.Select(DiscrepancyItem.From).ToList(), results.Page, results.PageSize,
-            results.Total, results.TotalExact, results.Pages));
+            results.Total, results.TotalExact, results.Pages, new IndexState(lag?.State ?? ProjectionLag.Running, lag?.Behind ?? 0)));
     }
 }

@@ -59,7 +59,9 @@ public static class DiscrepancyCsv
             csv.WriteField(Sources(row.Denying));
             csv.WriteField(Sources(row.Silent));
             csv.WriteField(Lines(row.Claims.Select(c => $"{c.Source} ({c.Stance}): {c.Statement}")));
-            csv.WriteField(Lines(row.Claims.Select(c => c.Quote is null ? null : $"{c.Source}: {c.Quote.Text}" + (c.Quote.Translation is null ? "" : $" — {c.Quote.Translation}"))));
+            // Each quote says what it holds: an outlet's translation must not read as the speaker's own words.
+            csv.WriteField(Lines(row.Claims.Select(c => c.Quote is null ? null
+                : $"{c.Source} [{c.Quote.Kind}]: {c.Quote.Text}" + (c.Quote.Translation is null ? "" : $" — {c.Quote.Translation}"))));
             csv.WriteField(Lines(row.Claims.Select(c => $"{c.Source}: {Instants.Format(c.PublishedAt)}").Distinct()));
             csv.WriteField(Lines(row.Claims.Select(c => c.Url).Distinct()));
             csv.WriteField($"{baseUrl}/api/calls/{row.CallId}/reconciliation");

@@ -26,10 +26,7 @@ public sealed class DossierBatchImport(IDocumentStore store, IMessageBus bus)
         {
             try
             {
-                // Warnings are kept in a header of the events a dossier appends, and a header is per session: a batch
-                // holding a dossier with warnings goes one dossier (and one session) at a time.
-                if (batch.Any(r => r.Warnings.Count > 0)) await ImportOneByOne(batch);
-                else outcomes.AddRange(await ImportBatchAsync(batch, editor, via, ct));
+                outcomes.AddRange(await ImportBatchAsync(batch, editor, via, ct));
             }
             catch (Exception e) when (e is ConcurrencyException or ExistingStreamIdCollisionException)
             {
@@ -62,8 +59,10 @@ public sealed class DossierBatchImport(IDocumentStore store, IMessageBus bus)
             var callId = dossier.Call.Id;
             var stream = stored.ContainsKey(callId) ? await session.Events.FetchForWriting<CallReconciliation>(callId, ct) : null;
             var decision = DossierImport.Decide(dossier, stream?.Aggregate, sources);
-            outcomes.Add(ImportOutcome.From(decision, reading.Warnings));
+            var outcome = ImportOutcome.From(decision, reading.Warnings);
+            outcomes.Add(outcome);
             if (decision.Refused || decision.Appended == 0) continue;
+            if (outcome.ToKeep(editor, via) is { } kept) session.Store(kept);
 
             new StartSourceStreams(decision.NewSources).Execute(session);
             foreach (var source in decision.NewSources)   // later dossiers of this batch see them as stored

@@ -25,8 +25,12 @@ public sealed record ImportOutcome(
     public static ImportOutcome From(ImportDecision d, IReadOnlyList<Problem>? warnings) =>
         new(d.CallId, d.Refused ? 0 : d.Appended, d.Unchanged, d.Problems, d.Conflicts, warnings ?? []);
 
-    /// <summary>The warnings, as the header that keeps them with the events an import appended.</summary>
-    public const string WarningsHeader = "warnings";
+    /// <summary>The warnings kept with the import that appended something, or null when there are none to keep.</summary>
+    public ImportWarnings? ToKeep(string editor, string via) =>
+        Warnings.Count == 0 || Appended == 0 || Refused
+            ? null
+            : new ImportWarnings { Id = Guid.NewGuid().ToString("N"), CallId = CallId, Editor = editor, Via = via,
+                                   Warnings = Warnings.Select(w => w.ToString()).ToList() };
 
     public bool Refused => Problems.Count > 0 || Conflicts.Count > 0;
 }
@@ -63,9 +67,23 @@ public static class ImportDossierHandler
 
         session.LastModifiedBy = command.Editor;
         session.SetHeader("via", command.Via);
-        if (outcome.Warnings.Count > 0) session.SetHeader(ImportOutcome.WarningsHeader, outcome.Warnings.Select(w => w.ToString()).ToArray());
+        if (outcome.ToKeep(command.Editor, command.Via) is { } kept) session.Store(kept);
         return (outcome, [.. decision.CallEvents], new StartSourceStreams(decision.NewSources));
     }
+}
+
+/// <summary>
+/// What an import warned of, kept beside the events it appended (a document of its own, so a batch of many dossiers
+/// keeps each one's warnings): a fact-checker can see later why a claim's quote was never checked.
+/// </summary>
+public sealed class ImportWarnings
+{
+    public string Id { get; set; } = "";
+    public string CallId { get; set; } = "";
+    public string Editor { get; set; } = "";
+    public string Via { get; set; } = "";
+    public DateTimeOffset RecordedAt { get; set; } = DateTimeOffset.UtcNow;
+    public List<string> Warnings { get; set; } = [];
 }
 
 public sealed record StoredSources(IReadOnlyDictionary<string, SourceProfile> ById);

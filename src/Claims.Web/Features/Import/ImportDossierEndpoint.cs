@@ -17,8 +17,9 @@ public static class ImportDossierEndpoint
     [Authorize(Policy = EditorKey.Policy)]
     public static async Task<IResult> Post(HttpRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
     {
-        using var reader = new StreamReader(request.Body);
-        var reading = DossierReader.Read(await reader.ReadToEndAsync(ct));
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, ct);
+        var reading = DossierReader.Read(body.GetBuffer().AsSpan(0, (int)body.Length));
         if (!reading.IsValid) return Problems.Invalid(reading.Problems, "The dossier was refused; nothing was imported.");
 
         ImportOutcome outcome;

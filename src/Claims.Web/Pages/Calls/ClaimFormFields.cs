@@ -13,6 +13,9 @@ public class ClaimFormFields
     public string? QuoteText { get; set; }
     public string? QuoteLanguage { get; set; }
     public string? QuoteTranslation { get; set; }
+    /// <summary>What the quote holds: verbatim (the default), outlet-translation or paraphrase.</summary>
+    public string? QuoteKind { get; set; }
+    public string? QuoteTranslatedBy { get; set; }
     public string? FacetKey { get; set; }
     public string? FacetValue { get; set; }
 
@@ -20,6 +23,7 @@ public class ClaimFormFields
     {
         Topic = c.Topic; Stance = c.Stance; Statement = c.Statement; Speaker = c.Speaker;
         QuoteText = c.Quote?.Text; QuoteLanguage = c.Quote?.Language; QuoteTranslation = c.Quote?.Translation;
+        QuoteKind = c.Quote?.Kind; QuoteTranslatedBy = c.Quote?.TranslatedBy;
         FacetKey = c.Facet?.Key; FacetValue = c.Facet?.Value;
     }
 
@@ -30,6 +34,8 @@ public class ClaimFormFields
         var quote = new JsonObject { ["text"] = QuoteText };
         if (Blank(QuoteLanguage) is { } language) quote["language"] = language;
         if (Blank(QuoteTranslation) is { } translation) quote["translation"] = translation;
+        if (Blank(QuoteKind) is { } kind) quote["kind"] = kind;
+        if (Blank(QuoteTranslatedBy) is { } by) quote["translatedBy"] = by;
         return quote;
     }
 
