@@ -31,6 +31,13 @@ public static class ClaimsStore
         // Each async projection's state (running, paused, stopped, and why) is kept in mt_event_progression, where the
         // readiness check and any other tracker on the database can read it.
         opts.Events.EnableExtendedProgressionTracking = true;
+        // A poison event (one the projections' code throws on) is skipped and recorded as a dead letter
+        // (mt_doc_deadletterevent), never silently, so one bad event does not stop the index for every other call.
+        // A rebuild stops on one instead, so that it never finishes with a silent hole.
+        opts.Projections.Errors.SkipApplyErrors = true;
+        opts.Projections.Errors.SkipSerializationErrors = true;
+        opts.Projections.Errors.SkipUnknownEvents = true;
+        opts.Projections.RebuildErrors.SkipApplyErrors = false;
 
         opts.Events.AddEventType<CallRegistered>();
         opts.Events.AddEventType<AccountPublished>();

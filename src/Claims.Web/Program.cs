@@ -80,7 +80,11 @@ builder.Host.UseWolverine(opts =>
 builder.Services.AddWolverineHttp();
 builder.Services.AddRazorPages();
 builder.Services.AddHostedService<SampleLoader>();
-if (!CommandLine.IsCommand(args)) builder.Services.AddHostedService<RulesVersionCheck>();
+if (!CommandLine.IsCommand(args))
+{
+    builder.Services.AddHostedService<RulesVersionCheck>();
+    builder.Services.AddHostedService<ProjectionSupervisor>();
+}
 
 var app = builder.Build();
 app.UseForwardedHeaders();

@@ -25,14 +25,17 @@ public sealed class DatabaseHealthCheck(IDocumentStore store) : IHealthCheck
 }
 
 /// <summary>The async projections (the discrepancy index, the sources' records) run and keep up.</summary>
-public sealed class ProjectionsHealthCheck(IDocumentStore store) : IHealthCheck
+public sealed class ProjectionsHealthCheck(IDocumentStore store, Wolverine.Runtime.IWolverineRuntime runtime) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct)
     {
         try
         {
             var lags = await ProjectionLag.ReadAsync(store, ct);
-            var data = lags.ToDictionary(l => l.Name, l => (object)new { l.State, l.Behind, l.Sequence, l.Reason, l.Node });
+            // Which of them run on this tracker: with several trackers on one database, each projection runs on one.
+            var here = runtime.Agents.AllRunningAgentUris().Where(u => u.Scheme == "event-subscriptions")
+                .Select(u => string.Join(':', u.Segments.TakeLast(2).Select(s => s.Trim('/')))).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var data = lags.ToDictionary(l => l.Name, l => (object)new { l.State, l.Behind, l.Sequence, l.Reason, l.Skipped, Here = here.Contains(l.Name) });
             if (lags.FirstOrDefault(l => l.State == ProjectionLag.Stopped) is { } stopped)
                 return HealthCheckResult.Unhealthy($"{stopped.Name} is stopped: {stopped.Reason}", data: data);
             return lags.FirstOrDefault(l => l.Behind > 0) is { } behind

@@ -4,7 +4,7 @@ using Marten;
 namespace Claims.Web.Features.Health;
 
 /// <summary>How far one async projection is behind the event log, and whether it is running.</summary>
-public sealed record ProjectionLag(string Name, long Sequence, long Behind, string State, string? Reason, int? Node)
+public sealed record ProjectionLag(string Name, long Sequence, long Behind, string State, string? Reason, long Skipped)
 {
     public const string Running = "running";
     public const string CatchingUp = "behind";
@@ -31,7 +31,7 @@ public sealed record ProjectionLag(string Name, long Sequence, long Behind, stri
                 var status = shard?.AgentStatus?.ToString();
                 var stopped = status is "Paused" or "Stopped";
                 return new ProjectionLag(name, sequence, behind, stopped ? Stopped : behind > 0 ? CatchingUp : Running,
-                    stopped ? shard?.PauseReason ?? status : null, shard?.RunningOnNode is > 0 and var node ? node : null);
+                    stopped ? shard?.PauseReason ?? status : null, shard?.SkippedEventsCount ?? 0);
             })
             .ToList();
     }
