@@ -125,4 +125,18 @@ public class ClaimChangesApiTests(AppFixture app) : IClassFixture<AppFixture>
         (await app.Client(editor: false).GetAsync("/api/claims/chg-404/no-such-claim/history")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await Send("/api/claims/chg-404/cn-taiwan/retraction", new { reason = "r" }, app.Client(editor: false))).Item1.ShouldBe(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task concurrent_changes_to_one_call_queue_up_and_every_one_lands()
+    {
+        await Import("chg-many");
+        var changes = Enumerable.Range(0, 16).Select(i =>
+            Send("/api/claims/chg-many/cn-taiwan/corrections", new { reason = $"pass {i}", statement = $"Reading number {i}." }));
+        var results = await Task.WhenAll(changes);
+        results.ShouldAllBe(r => r.Item1 == HttpStatusCode.OK);
+        results.Select(r => r.Item2.GetProperty("version").GetInt32()).Order().ShouldBe(Enumerable.Range(2, 16));
+
+        var history = await Get("/api/claims/chg-many/cn-taiwan/history");
+        history.GetProperty("versions").GetArrayLength().ShouldBe(17);
+    }
 }

@@ -21,14 +21,15 @@ public sealed record ChangeOutcome(int? Version, IReadOnlyList<Problem> Problems
 
 /// <summary>
 /// The aggregate handler workflow on the call's stream, shared by the API and the editors' pages: the call is
-/// fetched for writing, the decision is pure (<see cref="ClaimChange"/>), and a concurrent change to the same
-/// call fails the version check (409).
+/// fetched for writing with its stream row locked, so concurrent changes to one call queue up and each is decided
+/// against the state the one before it left (none fails and none is retried), and the decision is pure
+/// (<see cref="ClaimChange"/>).
 /// </summary>
 public static class ChangeClaimHandler
 {
     public static (ChangeOutcome, Events) Handle(
         ChangeClaim command,
-        [WriteAggregate(nameof(ChangeClaim.CallId), Required = false)] CallReconciliation? call,
+        [WriteAggregate(nameof(ChangeClaim.CallId), Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] CallReconciliation? call,
         IDocumentSession session)
     {
         if (call?.Call is null) return (new ChangeOutcome(null, [], $"No call \"{command.CallId}\".", null), []);

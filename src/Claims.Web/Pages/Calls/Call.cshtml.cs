@@ -27,6 +27,16 @@ public sealed class CallModel(IQuerySession session, IMessageBus bus) : PageMode
     public IReadOnlyList<DateTimeOffset> Steps { get; private set; } = [];
     public string? AsOfProblem { get; private set; }
 
+    /// <summary>
+    /// Claims shown per topic on the call's page; the rest are a link away, paged. A call of 100,000 claims would
+    /// otherwise be a 50 MB page.
+    /// </summary>
+    public const int ClaimsPerTopic = 20;
+
+    public string TopicUrl(string topic) =>
+        $"/calls/{Uri.EscapeDataString(Full.Call.Id)}/topics/{Uri.EscapeDataString(topic)}" +
+        (AsOf is { } at ? $"?publishedAsOf={Uri.EscapeDataString(Display.Instant(at))}" : "");
+
     /// <summary>Columns and findings laid out for the page.</summary>
     public CallPresentation Presentation { get; private set; } = null!;
 
