@@ -265,9 +265,12 @@ public sealed class EmbeddedPostgres : IDisposable
             """;
         var file = Path.Combine(DataFolder, "pg-watchdog.sh");
         File.WriteAllText(file, script);
-        var info = new ProcessStartInfo("setsid") { UseShellExecute = false };
-        foreach (var arg in new[] { "flock", "-n", Path.Combine(DataFolder, "pg-watchdog.lock"), "sh", file }) info.ArgumentList.Add(arg);
-        info.Environment["PGDATA"] = PgData;
+        // Started through a shell that hands it /dev/null for its input and output: otherwise it would hold this
+        // program's own output pipes open after the program ended, and whoever reads them would wait forever.
+        var info = new ProcessStartInfo("sh") { UseShellExecute = false };
+        foreach (var arg in new[] { "-c", "exec setsid flock -n \"$0\" sh \"$1\" </dev/null >/dev/null 2>&1",
+                     Path.Combine(DataFolder, "pg-watchdog.lock"), file })
+            info.ArgumentList.Add(arg);
         using var watchdog = Process.Start(info);
     }
 

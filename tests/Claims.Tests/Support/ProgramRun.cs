@@ -77,7 +77,7 @@ public sealed record Running(Process Process, System.Text.StringBuilder Output) 
     public void KillHard()
     {
         if (!Process.HasExited) Process.Kill(entireProcessTree: false);
-        Process.WaitForExit();
+        Process.WaitForExit(TimeSpan.FromSeconds(30));   // the process only, not the end of its output
     }
 
     public void Dispose()

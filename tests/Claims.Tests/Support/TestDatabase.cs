@@ -39,7 +39,7 @@ public static class TestDatabase
     private static void RemoveWhenGone(int pid, string[] stop, string folder)
     {
         static string Quote(string s) => "'" + s.Replace("'", "'\\''") + "'";
-        var script = $"exec >/dev/null 2>&1; while kill -0 {pid} 2>/dev/null; do sleep 0.5; done; {string.Join(' ', stop.Select(Quote))}; rm -rf {Quote(folder)}";
+        var script = $"exec </dev/null >/dev/null 2>&1; while kill -0 {pid} 2>/dev/null; do sleep 0.5; done; {string.Join(' ', stop.Select(Quote))}; rm -rf {Quote(folder)}";
         var info = new System.Diagnostics.ProcessStartInfo("setsid") { UseShellExecute = false };
         foreach (var arg in new[] { "sh", "-c", script }) info.ArgumentList.Add(arg);
         System.Diagnostics.Process.Start(info);
