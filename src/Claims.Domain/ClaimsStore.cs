@@ -1,6 +1,7 @@
 using Claims.Domain.Calls;
 using Claims.Domain.Discrepancies;
 using Claims.Domain.Reconciliation;
+using Claims.Domain.Search;
 using Claims.Domain.Sources;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
@@ -41,6 +42,7 @@ public static class ClaimsStore
 
         opts.Events.AddEventType<CallRegistered>();
         opts.Events.AddEventType<AccountPublished>();
+        opts.Events.AddEventType<AccountTextRevised>();
         opts.Events.AddEventType<ClaimRecorded>();
         opts.Events.AddEventType<ClaimCorrected>();
         opts.Events.AddEventType<ClaimRetracted>();
@@ -58,8 +60,10 @@ public static class ClaimsStore
             index.Add<CallLedgerProjection>();
             index.Add<DiscrepancyIndexProjection>(2);
             index.Add<SourceRecordProjection>(2);
+            index.Add<SearchIndexProjection>(2);
         });
         ConfigureDiscrepancyRows(opts);
+        ConfigureSearchEntries(opts);
         // Calls that name a given call (in their related calls or their claims' relations): a call's view shows those links too.
         opts.Schema.For<CallReconciliation>().Duplicate(x => x.LinkedCalls, "text[]", configure: index => index.Method = IndexMethod.gin);
         opts.Schema.For<SourceRecord>().Index(x => x.SourceId);
@@ -103,6 +107,31 @@ public static class ClaimsStore
         rows.Duplicate(x => x.SearchText, configure: index =>
         {
             index.Name = "ix_discrepancy_search_trgm";
+            index.Method = IndexMethod.gin;
+            index.Mask = "? gin_trgm_ops";
+            index.StorageParameters["gin_pending_list_limit"] = SearchPendingListKb;
+        });
+    }
+
+    /// <summary>The search index over every claim and account text: the same filters and the same two search columns as the discrepancy rows.</summary>
+    private static void ConfigureSearchEntries(StoreOptions opts)
+    {
+        var entries = opts.Schema.For<SearchEntry>();
+        entries.Duplicate(x => x.SortKey, notNull: true);
+        entries.Duplicate(x => x.CallId, notNull: true);
+        entries.Duplicate(x => x.Source, notNull: true);
+        entries.Duplicate(x => x.Side, notNull: true);
+        entries.Duplicate(x => x.Kind, notNull: true);
+        entries.Duplicate(x => x.Topics, "text[]", configure: index => index.Method = IndexMethod.gin);
+        entries.Duplicate(x => x.FindingKinds, "text[]", configure: index => index.Method = IndexMethod.gin);
+        entries.Duplicate(x => x.SearchBigrams, "text[]", configure: index =>
+        {
+            index.Method = IndexMethod.gin;
+            index.StorageParameters["gin_pending_list_limit"] = SearchPendingListKb;
+        });
+        entries.Duplicate(x => x.SearchText, configure: index =>
+        {
+            index.Name = "ix_search_entry_trgm";
             index.Method = IndexMethod.gin;
             index.Mask = "? gin_trgm_ops";
             index.StorageParameters["gin_pending_list_limit"] = SearchPendingListKb;

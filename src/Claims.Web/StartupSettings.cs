@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Claims.Domain.Texts;
 using Claims.Web.Database;
 using Claims.Web.Security;
 using Npgsql;
@@ -32,6 +33,21 @@ public static partial class StartupSettings
                 return $"ConnectionStrings__Marten is not a PostgreSQL connection string: {e.Message}";
             }
         }
-        return Proxies.Problem(config) ?? builder.EnsureEditorKey(announce: !isCommand);
+        return Proxies.Problem(config) ?? TopicLabelsProblem(config) ?? builder.EnsureEditorKey(announce: !isCommand);
+    }
+
+    /// <summary>Loads a newsroom's topic labels (<c>Claims__TopicLabels</c>, a file merged over the built-in ones) for every search of the process.</summary>
+    private static string? TopicLabelsProblem(IConfiguration config)
+    {
+        if (config["Claims:TopicLabels"] is not { Length: > 0 } file) return null;
+        try
+        {
+            TopicLabels.Active = TopicLabels.Load(file);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
+        {
+            return $"Claims__TopicLabels names \"{file}\", which cannot be used: {e.Message}";
+        }
     }
 }

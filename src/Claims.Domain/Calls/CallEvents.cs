@@ -39,6 +39,14 @@ public sealed record AccountPublished(
     string? TimePrecision = null, AccountText? Text = null, ArchiveCopy? Archive = null);
 
 /// <summary>
+/// A new version of an account's text (spec section 4): governments edit readouts after the fact. <paramref
+/// name="PublishedAt"/> is when the source published the change (as-of views show the text published then);
+/// the first text of an account published without one is a revision too.
+/// </summary>
+public sealed record AccountTextRevised(
+    string CallId, string AccountId, AccountText Text, DateTimeOffset PublishedAt, string? TimePrecision, string Reason);
+
+/// <summary>
 /// Words attributed in a claim. <paramref name="Kind"/> is null for verbatim words (the default),
 /// <c>outlet-translation</c> for an outlet's rendering, <c>paraphrase</c>; <paramref name="TranslatedBy"/> names
 /// who made <paramref name="Translation"/> or, when there is none, the outlet's rendering itself.
@@ -50,7 +58,12 @@ public sealed record Quote(string Text, string? Language, string? Translation, s
 
 public sealed record Facet(string Key, string Value);
 
-public sealed record ReportedVia(string Outlet, string? Url, DateTimeOffset? PublishedAt, string? Title = null);
+/// <summary>
+/// The outlet a claim reached the record through. <paramref name="Account"/> names the account of the same call that
+/// is the outlet's article, when it is one: the claim's outlet-translated or relayed quote then stands in that
+/// article's text.
+/// </summary>
+public sealed record ReportedVia(string Outlet, string? Url, DateTimeOffset? PublishedAt, string? Title = null, string? Account = null);
 
 /// <summary>A claim's tie to another claim, of this call or another: <c>callId/claimId</c>.</summary>
 public sealed record ClaimRelation(string Claim, string Relation);

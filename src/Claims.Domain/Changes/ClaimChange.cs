@@ -45,10 +45,16 @@ public static class ClaimChange
             Relations = Present(body, "relations") ? DossierReader.ReadRelations(fields) : current.Relations,
         };
 
-        if (Present(body, "quote") && next.Quote is { } quote && quote.KindOrDefault == QuoteKind.Verbatim
-            && call.Account(claim.AccountId)?.Text is { } text && TextAnchor.Find(text.Original, quote.Text) is null)
-            problems.Add(new Problem("$.quote.text", $"is a verbatim quote but does not occur in the text of account \"{claim.AccountId}\""
-                + (TextAnchor.Nearest(text.Original, quote.Text) is { } nearest ? $"; the nearest passage is \"{nearest}\"" : "")));
+        // A quote (or the relay it stands in) that the correction changes must stand in its account's current text.
+        if ((Present(body, "quote") || Present(body, "reportedVia")) && next.Quote is { } quote)
+        {
+            if (next.ReportedVia?.Account is { } relay && call.Account(relay) is null)
+                problems.Add(new Problem("$.reportedVia.account", $"names account \"{relay}\", which call \"{call.Id}\" does not have"));
+            else if (QuoteAnchoring.AccountFor(next, claim.AccountId, id => call.Account(id)?.CurrentText is not null,
+                         url => call.Accounts.Find(a => a.Url == url)?.Id) is { } anchor
+                     && QuoteAnchoring.Check(quote, anchor, call.Account(anchor)!.CurrentText!, "$.quote") is { } problem)
+                problems.Add(problem);
+        }
         foreach (var (relation, index) in (next.Relations ?? []).Select((r, i) => (r, i)))
             if (Present(body, "relations") && relation.Claim == $"{call.Id}/{claimId}")
                 problems.Add(new Problem($"$.relations[{index}].claim", "names the claim itself"));

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Claims.Domain.Calls;
 using Claims.Domain.Reconciliation;
+using Claims.Domain.Texts;
 
 namespace Claims.Domain.Discrepancies;
 
@@ -37,18 +38,13 @@ public sealed class DiscrepancyRow
     /// <summary>Every side named by the row, for filtering.</summary>
     public List<string> Sides { get; set; } = [];
     /// <summary>
-    /// Statements, quotes, translations and speakers, lower-cased, for substring search in any script. Kept only in
-    /// its own column (see ClaimsStore), not in the JSON document, which already holds the same text.
+    /// Statements, quotes, translations and speakers, folded for search (<see cref="SearchKeys"/>), for substring search
+    /// in any script. Kept only in its own column (see ClaimsStore), not in the JSON document, which already holds the
+    /// same text.
     /// </summary>
     [JsonIgnore]
     public string SearchText { get; set; } = "";
-    /// <summary>
-    /// What a two-character term is looked up in (trigram indexes cannot serve terms shorter than three characters):
-    /// every two-character piece of <see cref="SearchText"/> with a character beyond ASCII, since two-character
-    /// words are common in Chinese and Japanese (台湾, 高市); and every two-character word of ASCII letters and digits
-    /// (eu, g7), whole: ASCII pairs inside longer words ("ne", "ut") would be most of the list and its index, and
-    /// a search for "eu" that found "neutral" helps nobody. Kept only in its own column.
-    /// </summary>
+    /// <summary>What a two-character term is looked up in (<see cref="SearchKeys.Bigrams"/>). Kept only in its own column.</summary>
     [JsonIgnore]
     public List<string> SearchBigrams { get; set; } = [];
 
@@ -98,35 +94,14 @@ public sealed class DiscrepancyRow
             SourceIds = named,
             Sides = named.Select(id => sources[id].Side).Distinct().Order(StringComparer.Ordinal).ToList(),
             SearchText = text,
-            SearchBigrams = Bigrams(text)
+            SearchBigrams = SearchKeys.Bigrams(text)
         };
     }
-
-    public static List<string> Bigrams(string text)
-    {
-        var pieces = new SortedSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < text.Length; i++)
-        {
-            char a = text[i], b = text[i + 1];
-            if ((a > 0x7F || b > 0x7F) && !char.IsWhiteSpace(a) && !char.IsWhiteSpace(b) && !char.IsLowSurrogate(a) && !char.IsHighSurrogate(b))
-                pieces.Add(text.Substring(i, 2));
-            else if (IsAsciiWord(a) && IsAsciiWord(b) && (i == 0 || !IsAsciiWord(text[i - 1])) && (i + 2 == text.Length || !IsAsciiWord(text[i + 2])))
-                pieces.Add(text.Substring(i, 2));
-        }
-        return pieces.ToList();
-    }
-
-    /// <summary>Whether a two-character term is looked up in <see cref="SearchBigrams"/>: when it is a piece of itself.
-    /// Other short terms ("5%") are plain substring scans.</summary>
-    public static bool IsBigramTerm(string term) => term.Length == 2 && Bigrams(term).Contains(term);
-
-    private static bool IsAsciiWord(char c) => char.IsAsciiLetterOrDigit(c);
 
     /// <summary>Every discrepancy row of a call, straight from its state (what the index holds once it has caught up).</summary>
     public static IEnumerable<DiscrepancyRow> AllOf(CallReconciliation call) =>
         call.Topics.Where(t => t.IsDiscrepancy).Select(t => From(call, t.Topic)).OfType<DiscrepancyRow>();
 
     public static string SearchTextOf(IEnumerable<ClaimView> claims) =>
-        string.Join("\n", claims.SelectMany(c => new[] { c.Statement, c.Quote?.Text, c.Quote?.Translation, c.Speaker })
-            .OfType<string>()).ToLowerInvariant();
+        SearchKeys.TextOf(claims.SelectMany(c => new[] { c.Statement, c.Quote?.Text, c.Quote?.Translation, c.Speaker }));
 }

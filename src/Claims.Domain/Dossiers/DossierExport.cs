@@ -39,6 +39,13 @@ public static class DossierExport
                 ["text"] = a.Text is { } text ? Text(text) : null,
                 ["archive"] = a.Archive is { } archive
                     ? new JsonObject { ["url"] = archive.Url, ["capturedAt"] = Instants.Format(archive.CapturedAt) }
+                    : null,
+                ["revisions"] = a.Revisions is { Count: > 0 } revisions
+                    ? new JsonArray([.. revisions.Select(r => (JsonNode)Compact(new JsonObject
+                    {
+                        ["text"] = Text(r.Text), ["publishedAt"] = Instants.Format(r.PublishedAt), ["timePrecision"] = r.TimePrecision,
+                        ["reason"] = r.Reason
+                    }))])
                     : null
             }))]),
             ["claims"] = new JsonArray([.. call.Claims.Where(c => !c.Retracted).Select(c => (JsonNode)Claim(c))])
@@ -75,7 +82,8 @@ public static class DossierExport
             ["reportedVia"] = content.ReportedVia is { } r
                 ? Compact(new JsonObject
                 {
-                    ["outlet"] = r.Outlet, ["title"] = r.Title, ["url"] = r.Url, ["publishedAt"] = r.PublishedAt is { } at ? Instants.Format(at) : null
+                    ["outlet"] = r.Outlet, ["title"] = r.Title, ["url"] = r.Url, ["publishedAt"] = r.PublishedAt is { } at ? Instants.Format(at) : null,
+                    ["account"] = r.Account
                 })
                 : null,
             ["relations"] = content.Relations is { Count: > 0 } relations

@@ -1,6 +1,7 @@
 using Claims.Domain.Calls;
 using Claims.Domain.Reconciliation;
 using Claims.Domain.Sources;
+using Claims.Domain.Texts;
 
 namespace Claims.Domain.Dossiers;
 
@@ -11,7 +12,8 @@ public sealed record ImportDecision(
     IReadOnlyList<object> CallEvents,
     int Unchanged,
     IReadOnlyList<Problem> Problems,
-    IReadOnlyList<Problem> Conflicts)
+    IReadOnlyList<Problem> Conflicts,
+    IReadOnlyList<Problem>? Warnings = null)
 {
     public int Appended => NewSources.Count + CallEvents.Count;
     public bool Refused => Problems.Count > 0 || Conflicts.Count > 0;
@@ -20,13 +22,19 @@ public sealed record ImportDecision(
 /// <summary>
 /// Decides the events a dossier adds to what is stored. Import is idempotent: an item already stored with the
 /// same content is counted as unchanged and appends nothing; one stored with different content is a conflict
-/// (spec section 2), because changes go through corrections.
+/// (spec section 2), because changes go through corrections. An account's text is the exception: a changed text
+/// is a revision (spec section 4), since governments do edit their readouts.
 /// </summary>
 public static class DossierImport
 {
-    public static ImportDecision Decide(Dossier dossier, CallReconciliation? stored, IReadOnlyDictionary<string, SourceProfile> storedSources)
+    /// <summary>Why a text changed when the file does not say (an account re-imported with another text and no <c>revisions</c>).</summary>
+    public const string UnexplainedRevision = "The text changed in a re-imported dossier.";
+
+    public static ImportDecision Decide(
+        Dossier dossier, CallReconciliation? stored, IReadOnlyDictionary<string, SourceProfile> storedSources, DateTimeOffset? now = null)
     {
         var problems = new List<Problem>();
+        var warnings = new List<Problem>();
         var conflicts = new List<Problem>();
         var newSources = new List<SourceRegistered>();
         var events = new List<object>();
@@ -70,16 +78,25 @@ public static class DossierImport
             var published = new AccountPublished(call.Id, account.Id, source, account.Kind, account.PublishedAt,
                 account.Language, account.Url, account.Title, account.TimePrecision, account.Text, account.Archive);
             if (stored?.Account(account.Id) is not { } existing)
+            {
                 events.Add(published);
-            else if (SameAccount(existing, published))
-                unchanged++;
-            else
+                events.AddRange((account.Revisions ?? []).Select(r =>
+                    new AccountTextRevised(call.Id, account.Id, r.Text, r.PublishedAt, r.TimePrecision, r.Reason)));
+            }
+            else if (!SameAccount(existing, published))
                 conflicts.Add(new Problem($"$.accounts[{index}]",
-                    $"account \"{account.Id}\" of call \"{call.Id}\" is stored with different content"));
+                    $"account \"{account.Id}\" of call \"{call.Id}\" is stored with a different source, kind, time, language, URL, title or archive copy"));
+            else if (TextRevisions(account, existing, $"$.accounts[{index}]", now ?? DateTimeOffset.UtcNow, warnings, conflicts) is { } revisions)
+            {
+                if (revisions.Count == 0) unchanged++;
+                events.AddRange(revisions.Select(r => new AccountTextRevised(call.Id, account.Id, r.Text, r.PublishedAt, r.TimePrecision, r.Reason)));
+            }
         }
 
+        var fileAccounts = dossier.Accounts.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (claim, index) in dossier.Claims.Select((c, i) => (c, i)))
         {
+            CheckStoredAnchor(claim, stored, fileAccounts, dossier, $"$.claims[{index}]", problems);
             if (stored?.Claim(claim.Id) is not { } existing)
                 events.Add(new ClaimRecorded(call.Id, claim.Id, claim.Account, claim.Content));
             else if (existing.AccountId == claim.Account && (existing.Content == claim.Content || existing.Original == claim.Content))
@@ -89,7 +106,80 @@ public static class DossierImport
                     $"claim \"{claim.Id}\" of call \"{call.Id}\" is stored with different content; change it with a correction"));
         }
 
-        return new ImportDecision(call.Id, newSources, events, unchanged, problems, conflicts);
+        return new ImportDecision(call.Id, newSources, events, unchanged, problems, conflicts, warnings);
+    }
+
+    /// <summary>
+    /// The revisions a re-imported account's text adds (none when nothing changed), or null on a conflict. A file
+    /// with <c>revisions</c> gives the text's whole history: the stored versions must begin it, and the rest are
+    /// appended (a file that stops earlier is an older copy: nothing changes). A file with only <c>text</c> gives one
+    /// version: the stored current one or an earlier one changes nothing; another is a revision published now.
+    /// </summary>
+    private static List<DossierRevision>? TextRevisions(
+        DossierAccount account, AccountEntry existing, string path, DateTimeOffset now, List<Problem> warnings, List<Problem> conflicts)
+    {
+        var storedTexts = existing.TextVersions().Select(v => v.Text).ToList();
+        var fileTexts = account.Texts;
+        if (fileTexts.Count == 0)
+        {
+            if (storedTexts.Count > 0)
+                warnings.Add(new Problem($"{path}.text", $"is absent; the stored account has a text (version {storedTexts.Count}), which stays as it is"));
+            return [];
+        }
+        if (account.Revisions is null)
+        {
+            var text = fileTexts[0];
+            if (storedTexts.Count > 0 && storedTexts[^1].Same(text)) return [];
+            if (storedTexts.FindIndex(t => t.Same(text)) is >= 0 and var older)
+            {
+                warnings.Add(new Problem($"{path}.text",
+                    $"is version {older + 1} of the stored text; the current version is {storedTexts.Count}, which stays as it is"));
+                return [];
+            }
+            if (storedTexts.Count == 0) return [new DossierRevision(text, existing.PublishedAt, existing.TimePrecision, "The text as published, recorded after the account.")];
+            warnings.Add(new Problem($"{path}.text",
+                $"differs from the stored text (version {storedTexts.Count}); recorded as version {storedTexts.Count + 1}, published at the import, "
+                + "since the file does not say when the source changed it: give the account's revisions (with publishedAt and reason) to say so"));
+            return [new DossierRevision(text, now, null, UnexplainedRevision)];
+        }
+
+        var shared = Math.Min(storedTexts.Count, fileTexts.Count);
+        for (var i = 0; i < shared; i++)
+        {
+            if (storedTexts[i].Same(fileTexts[i])) continue;
+            conflicts.Add(new Problem(i < (account.Text is null ? 0 : 1) ? $"{path}.text" : $"{path}.revisions[{i - (account.Text is null ? 0 : 1)}]",
+                $"differs from version {i + 1} of the stored text; a text's history only grows (add a revision after version {storedTexts.Count})"));
+            return null;
+        }
+        if (fileTexts.Count <= storedTexts.Count) return [];
+        // The versions the file adds: revisions, and the published text itself when the stored account had none.
+        var added = new List<DossierRevision>();
+        var publishedWith = account.Text is null ? 0 : 1;
+        for (var i = storedTexts.Count; i < fileTexts.Count; i++)
+            added.Add(i < publishedWith
+                ? new DossierRevision(fileTexts[i], existing.PublishedAt, existing.TimePrecision, "The text as published, recorded after the account.")
+                : account.Revisions[i - publishedWith]);
+        return added;
+    }
+
+    /// <summary>
+    /// A claim whose quote must stand in an account this file does not carry (the outlet's article, stored by an
+    /// earlier import) is checked against that account's stored text; the reader checked the ones in the file.
+    /// </summary>
+    private static void CheckStoredAnchor(DossierClaim claim, CallReconciliation? stored, HashSet<string> fileAccounts, Dossier dossier,
+        string path, List<Problem> problems)
+    {
+        if (claim.Content.ReportedVia?.Account is { } relay && !fileAccounts.Contains(relay) && stored?.Account(relay) is null)
+        {
+            problems.Add(new Problem($"{path}.reportedVia.account", $"names account \"{relay}\", which is neither among this file's accounts nor stored for this call"));
+            return;
+        }
+        if (claim.Content.Quote is not { } quote || stored is null) return;
+        var anchor = QuoteAnchoring.AccountFor(claim.Content, claim.Account,
+            id => fileAccounts.Contains(id) ? dossier.Accounts.First(a => a.Id == id).CurrentText is not null : stored.Account(id)?.CurrentText is not null,
+            url => dossier.Accounts.FirstOrDefault(a => a.Url == url)?.Id ?? stored.Accounts.Find(a => a.Url == url)?.Id);
+        if (anchor is null || fileAccounts.Contains(anchor)) return;
+        if (QuoteAnchoring.Check(quote, anchor, stored.Account(anchor)!.CurrentText!, $"{path}.quote") is { } problem) problems.Add(problem);
     }
 
     private static bool SameCall(CallInfo stored, DossierCall call) =>
@@ -100,6 +190,5 @@ public static class DossierImport
     private static bool SameAccount(AccountEntry stored, AccountPublished account) =>
         stored.Source.Id == account.Source.Id && stored.Kind == account.Kind && stored.PublishedAt == account.PublishedAt
         && stored.Language == account.Language && stored.Url == account.Url && stored.Title == account.Title
-        && stored.TimePrecision == account.TimePrecision && stored.Archive == account.Archive
-        && (stored.Text is null ? account.Text is null : stored.Text.Same(account.Text));
+        && stored.TimePrecision == account.TimePrecision && stored.Archive == account.Archive;
 }

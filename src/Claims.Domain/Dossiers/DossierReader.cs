@@ -86,6 +86,9 @@ public static class DossierReader
         {
             if (claim is not null && !accountIds.Contains(claim.Account))
                 problems.Add(new Problem($"{path}.account", $"names account \"{claim.Account}\", which is not among this file's accounts"));
+            if (claim?.Content.ReportedVia?.Account is { } relay && relay == claim.Account)
+                problems.Add(new Problem($"{path}.reportedVia.account",
+                    $"names the claim's own account \"{relay}\"; it names the outlet's article that relayed the claim, an account of its own"));
         }
         var byId = accounts.Where(a => a.Item is not null).DistinctBy(a => a.Id).ToDictionary(a => a.Id!, a => (a.Item!, a.Path));
         CheckQuotesInTexts(claims, byId, problems);
@@ -102,22 +105,24 @@ public static class DossierReader
     }
 
     /// <summary>
-    /// A verbatim quote on an account with a text must stand in that text (spec section 2). When it does not, the
-    /// nearest passage is named: a typo is then quick to fix.
+    /// A quote that must stand in an account's text (<see cref="QuoteAnchoring"/>) must stand in one of the versions
+    /// of that text this file gives (a revision may have taken it out since: the view flags it). When it does not, the nearest passage is named: a typo is then quick to fix. An
+    /// anchor account not in this file is checked at import, against the stored one.
     /// </summary>
     private static void CheckQuotesInTexts(List<(DossierClaim? Item, string Path, string? Id)> claims,
         Dictionary<string, (DossierAccount Account, string Path)> accounts, List<Problem> problems)
     {
+        var byUrl = accounts.Values.Where(a => a.Account.Url is not null).DistinctBy(a => a.Account.Url)
+            .ToDictionary(a => a.Account.Url!, a => a.Account.Id);
         foreach (var (claim, path, _) in claims)
         {
-            if (claim?.Content.Quote is not { } quote || quote.KindOrDefault != QuoteKind.Verbatim) continue;
-            if (!accounts.TryGetValue(claim.Account, out var account) || account.Account.Text is not { } text) continue;
-            if (TextAnchor.Find(text.Original, quote.Text) is not null) continue;
-            var nearest = TextAnchor.Nearest(text.Original, quote.Text);
-            problems.Add(new Problem($"{path}.quote.text",
-                $"is a verbatim quote but does not occur in the text of account \"{claim.Account}\" (compared after Unicode NFKC and white-space folding)"
-                + (nearest is null ? "" : $"; the nearest passage is \"{nearest}\"")
-                + "; correct the quote, or give its kind as outlet-translation or paraphrase"));
+            if (claim?.Content.Quote is not { } quote) continue;
+            var anchor = QuoteAnchoring.AccountFor(claim.Content, claim.Account,
+                id => accounts.TryGetValue(id, out var a) && a.Account.CurrentText is not null, url => byUrl.GetValueOrDefault(url));
+            // Any version will do: an exported call's claim whose words a later revision took out stands in an older one.
+            if (anchor is null || accounts[anchor].Account.Texts.Any(t => TextAnchor.Find(t.Original, quote.Text) is not null)) continue;
+            if (QuoteAnchoring.Check(quote, anchor, accounts[anchor].Account.CurrentText!, $"{path}.quote") is { } problem)
+                problems.Add(problem);
         }
     }
 
@@ -144,7 +149,8 @@ public static class DossierReader
             if (claim.Content.ReportedVia?.PublishedAt is { } relayed && relayed < account.PublishedAt)
                 warnings.Add(new Problem($"{path}.reportedVia.publishedAt",
                     $"is earlier than the publication of account \"{account.Id}\" ({Instants.Format(account.PublishedAt)}) that it relays"));
-            if (claim.Content.Quote is { } quote && quote.KindOrDefault == QuoteKind.Verbatim && account.Text is null)
+            if (claim.Content.Quote is { } quote && quote.KindOrDefault == QuoteKind.Verbatim && account.CurrentText is null
+                && !(claim.Content.ReportedVia?.Account is { } relay && accounts.TryGetValue(relay, out var relayAccount) && relayAccount.Account.CurrentText is not null))
                 warnings.Add(new Problem($"{path}.quote",
                     $"is a verbatim quote, but account \"{account.Id}\" has no text to check it against"));
         }
@@ -211,15 +217,47 @@ public static class DossierReader
         var language = f.Language("language");
         var url = f.Url("url");
         var title = f.String("title", required: false, maxLength: NameMax);
-        var text = ReadText(f.Child("text", false, "original", "excerpt", "translations"));
+        var text = ReadText(f.Child("text", false, TextFields));
         var archive = ReadArchive(f.Child("archive", false, "url", "capturedAt"));
+        var revisions = ReadRevisions(f, publishedAt);
         return id is null || source is null || kind is null || publishedAt is null
             ? null
             : new DossierAccount(id, source, kind, publishedAt.Value, language, url, title,
-                precision == TimePrecision.Minute ? null : precision, text, archive);
+                precision == TimePrecision.Minute ? null : precision, text, archive, revisions);
     }
 
-    private static AccountText? ReadText(JsonFields? f)
+    public static readonly string[] TextFields = ["original", "excerpt", "translations"];
+    private static readonly string[] RevisionFields = ["text", "publishedAt", "timePrecision", "reason"];
+    public const int ReasonMax = 2000;
+
+    /// <summary>
+    /// <c>accounts[].revisions</c>: later versions of the text, oldest first, each published no earlier than the one
+    /// before it (as-of views pick the version published at an instant).
+    /// </summary>
+    private static IReadOnlyList<DossierRevision>? ReadRevisions(JsonFields f, DateTimeOffset? accountPublishedAt)
+    {
+        if (f.Array("revisions", required: false) is not { } array) return null;
+        var revisions = new List<DossierRevision>();
+        var previous = accountPublishedAt;
+        var index = 0;
+        foreach (var element in array.EnumerateArray())
+        {
+            var r = JsonFields.Object(element, $"{f.At("revisions")}[{index++}]", f.Problems, RevisionFields);
+            if (r is null) continue;
+            var text = ReadText(r.Child("text", true, TextFields));
+            var publishedAt = r.Instant("publishedAt");
+            var precision = r.OneOf("timePrecision", TimePrecision.All, required: false);
+            var reason = r.String("reason", maxLength: ReasonMax);
+            if (publishedAt is { } at && previous is { } before && at < before)
+                r.Add("publishedAt", $"is earlier than the version before it ({Instants.Format(before)}); revisions are listed oldest first");
+            previous = publishedAt ?? previous;
+            if (text is not null && publishedAt is not null && reason is not null)
+                revisions.Add(new DossierRevision(text, publishedAt.Value, precision == TimePrecision.Minute ? null : precision, reason));
+        }
+        return revisions.Count > 0 ? revisions : null;
+    }
+
+    public static AccountText? ReadText(JsonFields? f)
     {
         if (f is null) return null;
         var original = f.String("original", maxLength: TextMax);
@@ -261,7 +299,7 @@ public static class DossierReader
     public static readonly string[] ContentFields = ["topic", "stance", "statement", "speaker", "quote", "facet", "reportedVia", "relations"];
     public static readonly string[] QuoteFields = ["text", "language", "kind", "translation", "translatedBy"];
     public static readonly string[] FacetFields = ["key", "value"];
-    public static readonly string[] ReportedViaFields = ["outlet", "title", "url", "publishedAt"];
+    public static readonly string[] ReportedViaFields = ["outlet", "title", "url", "publishedAt", "account"];
 
     public static ClaimContent? ReadContent(JsonFields f, bool required)
     {
@@ -303,7 +341,8 @@ public static class DossierReader
         var title = f.String("title", required: false, maxLength: NameMax);
         var url = f.Url("url");
         var publishedAt = f.Instant("publishedAt", required: false);
-        return outlet is null ? null : new ReportedVia(outlet, url, publishedAt, title);
+        var account = f.Slug("account", required: false);
+        return outlet is null ? null : new ReportedVia(outlet, url, publishedAt, title, account);
     }
 
     public static IReadOnlyList<ClaimRelation>? ReadRelations(JsonFields f)
@@ -323,7 +362,7 @@ public static class DossierReader
     }
 
     private static readonly string[] SourceFields = ["id", "name", "side", "kind"];
-    private static readonly string[] AccountFields = ["id", "source", "kind", "publishedAt", "timePrecision", "language", "url", "title", "text", "archive"];
+    private static readonly string[] AccountFields = ["id", "source", "kind", "publishedAt", "timePrecision", "language", "url", "title", "text", "archive", "revisions"];
     private static readonly string[] ClaimFields = ["id", "account", .. ContentFields];
 
     private static List<(T? Item, string Path, string? Id)> ReadList<T>(

@@ -12,13 +12,48 @@ public sealed record CallInfo(
     [JsonIgnore] public IReadOnlyList<string> PartySides => Participants.Select(p => p.Side).Distinct().ToList();
 }
 
+/// <summary>A later version of an account's text, as <see cref="AccountTextRevised"/> recorded it.</summary>
+public sealed record TextRevision(
+    AccountText Text, DateTimeOffset PublishedAt, string? TimePrecision, string Reason, DateTimeOffset RecordedAt, string? RecordedBy);
+
+/// <summary>
+/// An account as recorded. <paramref name="Text"/> is the text it was published with, if any; <paramref
+/// name="Revisions"/> the later versions (see <see cref="TextVersions"/>).
+/// </summary>
 public sealed record AccountEntry(
     string Id, SourceRef Source, string Kind, DateTimeOffset PublishedAt, string? Language, string? Url, string? Title,
     DateTimeOffset RecordedAt, string? RecordedBy,
-    string? TimePrecision = null, AccountText? Text = null, ArchiveCopy? Archive = null)
+    string? TimePrecision = null, AccountText? Text = null, ArchiveCopy? Archive = null,
+    IReadOnlyList<TextRevision>? Revisions = null)
 {
     public AccountFacts ToFacts() => new(Id, Source.Id, Source.Side, Source.Kind, Kind, PublishedAt);
+
+    /// <summary>Every version of the text, numbered from 1: the text published with the account, then each revision.</summary>
+    public IReadOnlyList<TextVersion> TextVersions()
+    {
+        var versions = new List<TextVersion>();
+        if (Text is not null)
+            versions.Add(new TextVersion(1, Text, PublishedAt, TimePrecision ?? global::Claims.Domain.TimePrecision.Minute, null, RecordedAt, RecordedBy));
+        foreach (var r in Revisions ?? [])
+            versions.Add(new TextVersion(versions.Count + 1, r.Text, r.PublishedAt, r.TimePrecision ?? global::Claims.Domain.TimePrecision.Minute,
+                r.Reason, r.RecordedAt, r.RecordedBy));
+        return versions;
+    }
+
+    /// <summary>The text as it stands now (its latest version), or null when none was recorded.</summary>
+    [JsonIgnore] public AccountText? CurrentText => Revisions is { Count: > 0 } revisions ? revisions[^1].Text : Text;
+
+    [JsonIgnore] public int TextVersionCount => (Text is null ? 0 : 1) + (Revisions?.Count ?? 0);
+
+    /// <summary>The versions published at or before <paramref name="publishedAsOf"/> (all without it).</summary>
+    public IReadOnlyList<TextVersion> TextVersionsAsOf(DateTimeOffset? publishedAsOf) =>
+        publishedAsOf is { } at ? TextVersions().Where(v => v.PublishedAt <= at).ToList() : TextVersions();
 }
+
+/// <summary>One version of an account's text. <paramref name="Reason"/> is null for the text the account was published with.</summary>
+public sealed record TextVersion(
+    int Number, AccountText Text, DateTimeOffset PublishedAt, string TimePrecision, string? Reason,
+    DateTimeOffset RecordedAt, string? RecordedBy);
 
 /// <summary>
 /// A claim as it stands now: its latest content, how many versions it has, and whether it was retracted.

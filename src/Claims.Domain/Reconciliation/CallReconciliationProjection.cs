@@ -51,6 +51,15 @@ public abstract class CallStateProjection<TView> : SingleStreamProjection<TView,
                     published.TimePrecision, published.Text, published.Archive));
                 break;
 
+            case AccountTextRevised revised when view?.Accounts.FindIndex(a => a.Id == revised.AccountId) is >= 0 and var at:
+                var account = view.Accounts[at];
+                view.Accounts[at] = account with
+                {
+                    Revisions = [.. account.Revisions ?? [],
+                        new TextRevision(revised.Text, revised.PublishedAt, revised.TimePrecision, revised.Reason, e.Timestamp, e.UserName)]
+                };
+                break;
+
             case ClaimRecorded recorded when view is not null:
                 view.AddClaim(new ClaimEntry(recorded.ClaimId, recorded.AccountId, recorded.Content, null, 1,
                     e.Timestamp, e.UserName, e.Timestamp, e.UserName));

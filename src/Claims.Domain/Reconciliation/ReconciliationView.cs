@@ -3,9 +3,16 @@ using Claims.Domain.Texts;
 
 namespace Claims.Domain.Reconciliation;
 
-/// <summary>A quote as shown: what it holds (verbatim words, an outlet's translation, a paraphrase) and, when its
-/// account has a text, where it stands in it.</summary>
-public sealed record QuoteView(string Text, string? Language, string Kind, string? Translation, string? TranslatedBy, TextRange? Range);
+/// <summary>
+/// A quote as shown: what it holds (verbatim words, an outlet's translation, a paraphrase) and, when it must stand in
+/// an account's text (<see cref="QuoteAnchoring"/>), where: <paramref name="AnchoredIn"/> names the account,
+/// <paramref name="TextVersion"/> the version of its text shown, <paramref name="Range"/> the words' place in it, and
+/// <paramref name="MissingSince"/>, when the words are not there, the first version without them (a revision took
+/// them out: the claim is flagged).
+/// </summary>
+public sealed record QuoteView(
+    string Text, string? Language, string Kind, string? Translation, string? TranslatedBy, TextRange? Range,
+    string? AnchoredIn = null, int? TextVersion = null, int? MissingSince = null);
 
 /// <summary>A tie between two claims, shown on both: <c>outgoing</c> as this claim declares it, <c>incoming</c> when another claim declares it of this one.</summary>
 public sealed record RelationView(string Claim, string Relation, string Direction)
@@ -28,9 +35,10 @@ public sealed record TopicView(
 
 public sealed record SourceView(string Id, string Name, string Side, string Kind, string Standing);
 
+/// <summary>An account as a call's view lists it; <paramref name="TextVersions"/> counts the versions of its text published by the view's instant.</summary>
 public sealed record AccountView(
     string Id, string Source, string Kind, DateTimeOffset PublishedAt, string TimePrecision, string? Language, string? Url,
-    string? Title, int Claims, bool HasText, bool Excerpt, ArchiveCopy? Archive);
+    string? Title, int Claims, bool HasText, bool Excerpt, ArchiveCopy? Archive, int TextVersions = 0);
 
 /// <summary>A call tied to this one, as declared by either call; the title when that call is stored.</summary>
 public sealed record RelatedCallView(string Call, string Relation, string? Title);
@@ -63,11 +71,12 @@ public sealed record ReconciliationView(
         var parties = state.Call.PartySides;
         // Relations declared by other claims of this call or of other calls, shown on the claim they point at.
         var incoming = IncomingRelations(state.Id, [state, .. others ?? []]);
+        var anchors = new QuoteAnchors(state, publishedAsOf);
 
         var topics = findings.Topics.Select(v => new TopicView(
                 v.Topic, v.Verdict, v.IsDiscrepancy, v.Findings, v.Asserting, v.Denying, v.Silent, v.Facets,
                 live.Where(c => c.Content.Topic == v.Topic)
-                    .Select(c => ToView(c, byId[c.AccountId], parties, incoming))
+                    .Select(c => ToView(c, byId[c.AccountId], parties, incoming, anchors))
                     .OrderBy(c => c.PublishedAt).ThenBy(c => c.Id, StringComparer.Ordinal)
                     .ToList()))
             .ToList();
@@ -85,8 +94,13 @@ public sealed record ReconciliationView(
                 .ThenBy(s => s.Side, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal)
                 .ToList(),
             accounts.OrderBy(a => a.PublishedAt).ThenBy(a => a.Id, StringComparer.Ordinal)
-                .Select(a => new AccountView(a.Id, a.Source.Id, a.Kind, a.PublishedAt, a.TimePrecision ?? TimePrecision.Minute,
-                    a.Language, a.Url, a.Title, live.Count(c => c.AccountId == a.Id), a.Text is not null, a.Text?.Excerpt ?? false, a.Archive))
+                .Select(a =>
+                {
+                    var texts = anchors.Versions(a.Id);
+                    return new AccountView(a.Id, a.Source.Id, a.Kind, a.PublishedAt, a.TimePrecision ?? TimePrecision.Minute,
+                        a.Language, a.Url, a.Title, live.Count(c => c.AccountId == a.Id), texts.Count > 0,
+                        texts.Count > 0 && texts[^1].Text.Excerpt, a.Archive, texts.Count);
+                })
                 .ToList(),
             topics);
     }
@@ -117,12 +131,14 @@ public sealed record ReconciliationView(
                 .Select(r => (Target: r.Claim[(callId.Length + 1)..], View: new RelationView($"{o.Id}/{c.Id}", r.Relation, RelationView.Incoming)))))
             .ToLookup(x => x.Target, x => x.View);
 
-    private static ClaimView ToView(ClaimEntry claim, AccountEntry account, IReadOnlyList<string> parties, ILookup<string, RelationView> incoming)
+    private static ClaimView ToView(
+        ClaimEntry claim, AccountEntry account, IReadOnlyList<string> parties, ILookup<string, RelationView> incoming, QuoteAnchors anchors)
     {
         var content = claim.Content;
+        var anchor = anchors.Of(claim);
         var quote = content.Quote is { } q
             ? new QuoteView(q.Text, q.Language, q.KindOrDefault, q.Translation, q.TranslatedBy,
-                q.KindOrDefault == QuoteKind.Verbatim && account.Text is { } text ? TextAnchor.Find(text.Original, q.Text) : null)
+                anchor?.Range, anchor?.Account, anchor?.TextVersion, anchor?.MissingSince)
             : null;
         var relations = (content.Relations ?? []).Select(r => new RelationView(r.Claim, r.Relation, RelationView.Outgoing))
             .Concat(incoming[claim.Id])

@@ -1,29 +1,19 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace Claims.Domain.Texts;
 
-/// <summary>Where a quote stands in an account's text: a range of the original's characters (UTF-16 code units).</summary>
-public sealed record TextRange(int Start, int Length);
-
 /// <summary>
 /// Finds a quote in an account's text the way a reader would: after Unicode NFKC (full-width and half-width forms,
 /// compatibility characters) and with every run of white space read as one space, so a line break or a double space
-/// in either text does not hide a quote that is there.
+/// in either text does not hide a quote that is there (<see cref="Folding.Quote"/>).
 /// </summary>
 public static class TextAnchor
 {
-    public static TextRange? Find(string original, string quote)
-    {
-        var needle = Fold(quote).Text.Trim();
-        if (needle.Length == 0) return null;
-        var (folded, starts, ends) = Fold(original);
-        var at = folded.IndexOf(needle, StringComparison.Ordinal);
-        if (at < 0) return null;
-        var start = starts[at];
-        return new TextRange(start, ends[at + needle.Length - 1] - start);
-    }
+    public static TextRange? Find(string original, string quote) => Find(FoldedText.Of(original, Folding.Quote), quote);
+
+    /// <summary>Finds a quote in a text folded once for many quotes (an account's claims).</summary>
+    public static TextRange? Find(FoldedText text, string quote) => text.Find(FoldedText.Fold(quote, Folding.Quote));
 
     /// <summary>
     /// The passage of <paramref name="original"/> most like <paramref name="quote"/> (sharing the most two-character
@@ -32,8 +22,9 @@ public static class TextAnchor
     /// </summary>
     public static string? Nearest(string original, string quote)
     {
-        var needle = Fold(quote).Text.Trim();
-        var (folded, starts, ends) = Fold(original);
+        var needle = FoldedText.Fold(quote, Folding.Quote);
+        var text = FoldedText.Of(original, Folding.Quote);
+        var folded = text.Text;
         if (needle.Length < 2 || folded.Length == 0) return null;
         var wanted = Pieces(needle);
         var width = Math.Min(needle.Length, folded.Length);
@@ -45,8 +36,8 @@ public static class TextAnchor
             if (score > bestScore) (best, bestScore) = (at, score);
         }
         if (bestScore == 0) return null;
-        var from = starts[best];
-        var passage = original[from..ends[best + width - 1]];
+        var range = text.RangeOf(best, width);
+        var passage = original.Substring(range.Start, range.Length);
         return passage.Length <= 200 ? passage : passage[..200] + "…";
     }
 
@@ -55,48 +46,6 @@ public static class TextAnchor
         var pieces = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < text.Length; i++) pieces.Add(text.Substring(i, 2));
         return pieces;
-    }
-
-    /// <summary>
-    /// The folded text, and for each of its characters the original range it came from. Text elements (a character
-    /// with its combining marks, or a surrogate pair) are normalised whole, so ranges never split one.
-    /// </summary>
-    private static (string Text, List<int> Starts, List<int> Ends) Fold(string text)
-    {
-        var folded = new StringBuilder(text.Length);
-        var starts = new List<int>(text.Length);
-        var ends = new List<int>(text.Length);
-        var elements = StringInfo.GetTextElementEnumerator(text);
-        while (elements.MoveNext())
-        {
-            var element = (string)elements.Current;
-            var start = elements.ElementIndex;
-            var end = start + element.Length;
-            if (element.All(char.IsWhiteSpace))
-            {
-                if (folded.Length > 0 && folded[^1] == ' ') { ends[^1] = end; continue; }
-                Add(" ", start, end);
-                continue;
-            }
-            Add(Normalise(element), start, end);
-        }
-        return (folded.ToString(), starts, ends);
-
-        void Add(string piece, int start, int end)
-        {
-            foreach (var c in piece)
-            {
-                folded.Append(c);
-                starts.Add(start);
-                ends.Add(end);
-            }
-        }
-    }
-
-    private static string Normalise(string element)
-    {
-        try { return element.Normalize(NormalizationForm.FormKC); }
-        catch (ArgumentException) { return element; }   // a lone surrogate has no normal form; input checks refuse it anyway
     }
 
     /// <summary>The SHA-256 of a text's UTF-8 bytes, in lower-case hex: what an archived copy is checked against.</summary>

@@ -7,24 +7,22 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Claims.Web.Pages;
 
-/// <summary>The fact-checkers' discrepancy query as a page (and, with only the text box, the search page).</summary>
-public class DiscrepanciesModel(IQuerySession session, DiscrepancyCountLimit countLimit) : PageModel
+/// <summary>The fact-checkers' discrepancy query as a page.</summary>
+public sealed class DiscrepanciesModel(IQuerySession session, DiscrepancyCountLimit countLimit) : PageModel
 {
     public DiscrepancyResults? Rows { get; private set; }
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
     public DiscrepancyQuery Query { get; private set; } = new();
-    public virtual bool SearchOnly => false;
 
     // "page" is a route value of Razor Pages itself (the page's name), so the page number is bound by its query name.
     public async Task OnGetAsync(string? topic, string[]? verdict, string? source, string? side, string? from, string? to, string? q,
         [FromQuery(Name = "page")] string? pageNumber, CancellationToken ct)
     {
-        ViewData["Title"] = SearchOnly ? "Search" : "Discrepancies";
+        ViewData["Title"] = "Discrepancies";
         var (query, problems) = DiscrepancyQuery.Parse(topic, verdict, source, side, from, to, q, pageNumber, "20");
         Problems = problems;
         if (query is null) return;
         Query = query;
-        if (SearchOnly && query.Text is null) return;
         Rows = await query.RunAsync(session, countLimit.Value, ct);
     }
 
@@ -34,9 +32,4 @@ public class DiscrepanciesModel(IQuerySession session, DiscrepancyCountLimit cou
         var query = Request.Query.Where(p => p.Key != "page").SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? "")}"));
         return $"{Request.Path}?{string.Join("&", query.Append($"page={page}"))}";
     }
-}
-
-public sealed class SearchModel(IQuerySession session, DiscrepancyCountLimit countLimit) : DiscrepanciesModel(session, countLimit)
-{
-    public override bool SearchOnly => true;
 }

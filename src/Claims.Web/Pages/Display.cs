@@ -7,6 +7,13 @@ namespace Claims.Web.Pages;
 /// <summary>How the pages write times, sources and cells.</summary>
 public static class Display
 {
+    /// <summary>
+    /// HTML encoding for markup the pages build in code (highlighted texts, diffs, snippets): markup characters encoded,
+    /// every script left as it is (the default encoder writes each Chinese character as an entity).
+    /// </summary>
+    public static readonly System.Text.Encodings.Web.HtmlEncoder Html =
+        System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     /// <summary>A time in the zone it was published in: "2025-11-24 22:30 UTC+08:00".</summary>
     public static string Local(DateTimeOffset at) =>
         at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + Zone(at);

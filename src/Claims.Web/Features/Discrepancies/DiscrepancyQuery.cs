@@ -2,6 +2,7 @@ using Claims.Domain;
 using Claims.Domain.Discrepancies;
 using Claims.Domain.Dossiers;
 using Claims.Domain.Reconciliation;
+using Claims.Domain.Texts;
 using Marten;
 using Marten.Linq;
 using Marten.Linq.MatchesSql;
@@ -19,13 +20,17 @@ public sealed record DiscrepancyQuery(
     public const int MaxPage = 1_000_000;
     public const int MaxTextLength = 200;
     /// <summary>Reads and checks the filters; every bad one is a problem named by its query parameter.</summary>
+    /// <param name="anyFinding">Whether every kind of finding may be filtered by (search), not only the discrepancies.</param>
     public static (DiscrepancyQuery? Query, List<Problem> Problems) Parse(
-        string? topic, string[]? verdict, string? source, string? side, string? from, string? to, string? q, string? page, string? pageSize)
+        string? topic, string[]? verdict, string? source, string? side, string? from, string? to, string? q, string? page, string? pageSize,
+        bool anyFinding = false)
     {
         var problems = new List<Problem>();
         var verdicts = (verdict ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
-        foreach (var v in verdicts.Where(v => !FindingKind.IsDiscrepancy(v)))
-            problems.Add(new Problem("$.query.verdict", $"\"{Clip(v)}\" is not a kind of discrepancy finding: contradicted, omitted or divergent"));
+        foreach (var v in verdicts.Where(v => anyFinding ? !FindingKind.All.Contains(v) : !FindingKind.IsDiscrepancy(v)))
+            problems.Add(new Problem("$.query.verdict", anyFinding
+                ? $"\"{Clip(v)}\" is not a kind of finding: {string.Join(", ", FindingKind.All)}"
+                : $"\"{Clip(v)}\" is not a kind of discrepancy finding: contradicted, omitted or divergent"));
         if (topic is { Length: > 0 } && !Slug.IsValid(topic))
             problems.Add(new Problem("$.query.topic", $"\"{topic}\" is not a topic slug (lower-case words joined by hyphens, such as taiwan or rare-earths)"));
         if (source is { Length: > 0 } && !Slug.IsValid(source))
@@ -80,10 +85,16 @@ public sealed record DiscrepancyQuery(
         if (To is { } to) rows = KeyIs(rows, ">=", c => c >= 0, DiscrepancyRow.SortKeyAt(to));
         if (Text is not null)
         {
-            // A plain substring: the term is a parameter, and LIKE's own wildcards in it are matched literally.
-            // Three or more characters: the trigram index; two: the list of two-character pieces (see SearchBigrams).
-            var term = Text.ToLowerInvariant();
-            rows = DiscrepancyRow.IsBigramTerm(term) ? Having(rows, r => r.SearchBigrams, "search_bigrams", term) : rows.Where(r => r.SearchText.Contains(term));
+            // A plain substring of the folded text (SearchKeys), or a row whose topic the term names (TopicLabels).
+            var term = FoldedText.Fold(Text, Folding.Search);
+            var topics = TopicLabels.Active.TopicsNamedBy(Text).ToArray();
+            if (inMemory)
+                rows = rows.Where(r => (term.Length > 0 && r.SearchText.Contains(term)) || topics.Contains(r.Topic));
+            else
+            {
+                var (sql, parameters) = TextMatch.Sql(term, topics, "d.topic = any(?::text[])");
+                rows = rows.Where(r => r.MatchesSql(sql, parameters));
+            }
         }
         return rows;
     }
@@ -101,23 +112,8 @@ public sealed record DiscrepancyQuery(
             return new DiscrepancyResults(items, Page, PageSize, skip + items.Count, TotalExact: true);
 
         var limit = Math.Max(countLimit, skip + PageSize);
-        var counted = await CountUpTo(session, limit + 1, ct);
+        var counted = await QueryCount.UpTo(Filter(session.Query<DiscrepancyRow>()).Select(r => r.Id), session, limit + 1, ct);
         return new DiscrepancyResults(items, Page, PageSize, Math.Min(counted, limit), TotalExact: counted <= limit);
-    }
-
-    /// <summary>
-    /// Counts matches, stopping at <paramref name="most"/>: the filters' SQL and parameters as Marten writes them,
-    /// inside <c>select count(*) from (… limit most)</c>. Marten's own Take(n).Count() limits the count's result,
-    /// not the rows counted.
-    /// </summary>
-    private async Task<long> CountUpTo(IQuerySession session, int most, CancellationToken ct)
-    {
-        await using var command = Filter(session.Query<DiscrepancyRow>()).Select(r => r.Id).Take(most).ToCommand(FetchType.FetchMany);
-        command.CommandText = $"select count(*) from ({command.CommandText.TrimEnd().TrimEnd(';')}) as matches";
-        await using var connection = session.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        command.Connection = connection;
-        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
     private static string Clip(string value) => JsonFields.Clip(value);

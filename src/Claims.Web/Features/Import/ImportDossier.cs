@@ -22,8 +22,9 @@ public sealed record ImportDossier(Dossier Dossier, string Editor, string Via, I
 public sealed record ImportOutcome(
     string CallId, int Appended, int Unchanged, IReadOnlyList<Problem> Problems, IReadOnlyList<Problem> Conflicts, IReadOnlyList<Problem> Warnings)
 {
+    /// <summary>The outcome of a decision, with the reader's warnings and the decision's own (a text changed without saying when).</summary>
     public static ImportOutcome From(ImportDecision d, IReadOnlyList<Problem>? warnings) =>
-        new(d.CallId, d.Refused ? 0 : d.Appended, d.Unchanged, d.Problems, d.Conflicts, warnings ?? []);
+        new(d.CallId, d.Refused ? 0 : d.Appended, d.Unchanged, d.Problems, d.Conflicts, [.. warnings ?? [], .. d.Warnings ?? []]);
 
     /// <summary>The warnings kept with the import that appended something, or null when there are none to keep.</summary>
     public ImportWarnings? ToKeep(string editor, string via) =>

@@ -1,0 +1,74 @@
+using Claims.Domain.Discrepancies;
+using Claims.Domain.Dossiers;
+using Claims.Domain.Search;
+using Claims.Domain.Texts;
+using Claims.Web.Features.Discrepancies;
+using Marten;
+using Marten.Linq.MatchesSql;
+
+namespace Claims.Web.Features.Search;
+
+/// <summary>
+/// Search over everything (every live claim and every account's text), with the discrepancy index's filters: topic,
+/// any kind of finding (<c>verdict</c>), source, side, dates, and <c>kind</c> (<c>claim</c> or <c>account</c>).
+/// </summary>
+public sealed record SearchQuery(DiscrepancyQuery Filters, string? Kind)
+{
+    public static readonly string[] Kinds = [SearchEntry.ClaimKind, SearchEntry.AccountKind];
+
+    public string Text => Filters.Text!;
+
+    public static (SearchQuery? Query, List<Problem> Problems) Parse(
+        string? q, string? topic, string[]? verdict, string? source, string? side, string? from, string? to, string? kind,
+        string? page, string? pageSize)
+    {
+        var (filters, problems) = DiscrepancyQuery.Parse(topic, verdict, source, side, from, to, q, page, pageSize, anyFinding: true);
+        if (filters is not null && filters.Text is null)
+            problems.Add(new Problem("$.query.q", "is missing: give the words to search for (two characters or more, in any script)"));
+        if (kind is { Length: > 0 } && !Kinds.Contains(kind))
+            problems.Add(new Problem("$.query.kind", $"\"{JsonFields.Clip(kind)}\" is not claim or account"));
+        return problems.Count > 0 ? (null, problems) : (new SearchQuery(filters!, kind is { Length: > 0 } ? kind : null), problems);
+    }
+
+    /// <summary>The topics the term names (see <see cref="TopicLabels"/>): their claims match whatever their words.</summary>
+    public IReadOnlyCollection<string> NamedTopics => TopicLabels.Active.TopicsNamedBy(Text);
+
+    private IQueryable<SearchEntry> Filter(IQueryable<SearchEntry> entries)
+    {
+        var f = Filters;
+        // Array columns are matched with @> and &&, which their GIN indexes serve (see ClaimsStore).
+        if (f.Topic is not null) entries = entries.Where(e => e.MatchesSql("d.topics @> array[?]::text[]", f.Topic));
+        if (f.Verdicts is { Count: > 0 } kinds) entries = entries.Where(e => e.MatchesSql("d.finding_kinds && ?::text[]", kinds.ToArray()));
+        if (f.Source is not null) entries = entries.Where(e => e.Source == f.Source);
+        if (f.Side is not null) entries = entries.Where(e => e.Side == f.Side);
+        if (f.From is { } start) entries = entries.Where(e => e.MatchesSql("d.sort_key < ?", DiscrepancyRow.SortKeyBefore(start)));
+        if (f.To is { } end) entries = entries.Where(e => e.MatchesSql("d.sort_key >= ?", DiscrepancyRow.SortKeyAt(end)));
+        if (Kind is not null) entries = entries.Where(e => e.Kind == Kind);
+        var (sql, parameters) = TextMatch.Sql(FoldedText.Fold(Text, Folding.Search), [.. NamedTopics], "d.topics && ?::text[]");
+        return entries.Where(e => e.MatchesSql(sql, parameters));
+    }
+
+    /// <summary>One page of hits, newest call first, and the total (exact up to <paramref name="countLimit"/>), as the discrepancy query counts.</summary>
+    public async Task<SearchResults> RunAsync(IQuerySession session, int countLimit, CancellationToken ct)
+    {
+        var (page, size) = (Filters.Page, Filters.PageSize);
+        var skip = (page - 1) * size;
+        var entries = await Filter(session.Query<SearchEntry>()).OrderBy(e => e.SortKey).Skip(skip).Take(size).ToListAsync(ct);
+        var topics = NamedTopics;
+        var hits = entries.Select(e => SearchHit.Of(e, Text, topics.Intersect(e.Topics).ToList())).ToList();
+        if (entries.Count < size && (page == 1 || entries.Count > 0))
+            return new SearchResults(hits, page, size, skip + entries.Count, TotalExact: true, topics);
+
+        var limit = Math.Max(countLimit, skip + size);
+        var counted = await QueryCount.UpTo(Filter(session.Query<SearchEntry>()).Select(e => e.Id), session, limit + 1, ct);
+        return new SearchResults(hits, page, size, Math.Min(counted, limit), TotalExact: counted <= limit, topics);
+    }
+}
+
+/// <summary>A page of hits; <see cref="NamedTopics"/> are the topics the term named.</summary>
+public sealed record SearchResults(
+    IReadOnlyList<SearchHit> Items, int Page, int PageSize, long Total, bool TotalExact, IReadOnlyCollection<string> NamedTopics)
+{
+    public long Pages => (Total + PageSize - 1) / PageSize;
+    public bool HasNext => Page < Pages || (!TotalExact && Items.Count == PageSize);
+}

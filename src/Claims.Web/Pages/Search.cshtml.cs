@@ -1,0 +1,40 @@
+using Claims.Domain.Dossiers;
+using Claims.Domain.Reconciliation;
+using Claims.Web.Features.Discrepancies;
+using Claims.Web.Features.Search;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Claims.Web.Pages;
+
+/// <summary>Search over everything: every claim and every account's text, with the discrepancy filters.</summary>
+public sealed class SearchModel(IQuerySession session, DiscrepancyCountLimit countLimit) : PageModel
+{
+    public SearchResults? Results { get; private set; }
+    public IReadOnlyList<Problem> Problems { get; private set; } = [];
+    public string? Text { get; private set; }
+    public string? Topic { get; private set; }
+    public string? Verdict { get; private set; }
+    public string? Kind { get; private set; }
+    public static IReadOnlyList<string> Findings => FindingKind.All;
+
+    public async Task OnGetAsync(string? q, string? topic, string? verdict, string? source, string? side, string? from, string? to, string? kind,
+        [FromQuery(Name = "page")] string? pageNumber, CancellationToken ct)
+    {
+        ViewData["Title"] = q is { Length: > 0 } ? $"{q} · Search" : "Search";
+        (Text, Topic, Verdict, Kind) = (q, topic, verdict, kind);
+        if (string.IsNullOrWhiteSpace(q)) return;
+        var (query, problems) = SearchQuery.Parse(q, topic, verdict is { Length: > 0 } ? [verdict] : null, source, side, from, to, kind, pageNumber, "20");
+        Problems = problems;
+        if (query is null) return;
+        Results = await query.RunAsync(session, countLimit.Value, ct);
+    }
+
+    /// <summary>This page's URL with the same search and another page number.</summary>
+    public string PageUrl(int page)
+    {
+        var query = Request.Query.Where(p => p.Key != "page").SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? "")}"));
+        return $"{Request.Path}?{string.Join("&", query.Append($"page={page}"))}";
+    }
+}
