@@ -93,10 +93,9 @@ public static class DossierImport
             }
         }
 
-        var fileAccounts = dossier.Accounts.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        CheckQuotes(dossier, stored, problems, warnings);
         foreach (var (claim, index) in dossier.Claims.Select((c, i) => (c, i)))
         {
-            CheckStoredAnchor(claim, stored, fileAccounts, dossier, $"$.claims[{index}]", problems);
             if (stored?.Claim(claim.Id) is not { } existing)
                 events.Add(new ClaimRecorded(call.Id, claim.Id, claim.Account, claim.Content));
             else if (existing.AccountId == claim.Account && (existing.Content == claim.Content || existing.Original == claim.Content))
@@ -163,23 +162,39 @@ public static class DossierImport
     }
 
     /// <summary>
-    /// A claim whose quote must stand in an account this file does not carry (the outlet's article, stored by an
-    /// earlier import) is checked against that account's stored text; the reader checked the ones in the file.
+    /// A quote that must stand in an account's text (<see cref="QuoteAnchoring"/>) must stand in one of that text's
+    /// versions, the file's and the stored ones alike: a revision may have taken the words out since (the view then
+    /// flags the claim), and an account this file does not carry (an outlet's article stored by an earlier import)
+    /// counts with its stored text. When it stands in none, the nearest passage of the current text is named, since a
+    /// typo is then quick to fix. A verbatim quote with no text anywhere to check it against is a warning.
     /// </summary>
-    private static void CheckStoredAnchor(DossierClaim claim, CallReconciliation? stored, HashSet<string> fileAccounts, Dossier dossier,
-        string path, List<Problem> problems)
+    private static void CheckQuotes(Dossier dossier, CallReconciliation? stored, List<Problem> problems, List<Problem> warnings)
     {
-        if (claim.Content.ReportedVia?.Account is { } relay && !fileAccounts.Contains(relay) && stored?.Account(relay) is null)
+        var file = dossier.Accounts.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        AccountText? Current(string id) => file.TryGetValue(id, out var a) && a.CurrentText is { } text ? text : stored?.Account(id)?.CurrentText;
+        IEnumerable<AccountText> Versions(string id) =>
+            (file.TryGetValue(id, out var a) ? a.Texts : []).Concat(stored?.Account(id)?.TextVersions().Select(v => v.Text) ?? []);
+        string? WithUrl(string url) => dossier.Accounts.FirstOrDefault(a => a.Url == url)?.Id ?? stored?.Accounts.Find(a => a.Url == url)?.Id;
+
+        foreach (var (claim, index) in dossier.Claims.Select((c, i) => (c, i)))
         {
-            problems.Add(new Problem($"{path}.reportedVia.account", $"names account \"{relay}\", which is neither among this file's accounts nor stored for this call"));
-            return;
+            var path = $"$.claims[{index}]";
+            if (claim.Content.ReportedVia?.Account is { } relay && !file.ContainsKey(relay) && stored?.Account(relay) is null)
+            {
+                problems.Add(new Problem($"{path}.reportedVia.account", $"names account \"{relay}\", which is neither among this file's accounts nor stored for this call"));
+                continue;
+            }
+            if (claim.Content.Quote is not { } quote) continue;
+            var anchor = QuoteAnchoring.AccountFor(claim.Content, claim.Account, id => Current(id) is not null, WithUrl);
+            if (anchor is null)
+            {
+                if (quote.KindOrDefault == QuoteKind.Verbatim)
+                    warnings.Add(new Problem($"{path}.quote", $"is a verbatim quote, but account \"{claim.Account}\" has no text to check it against"));
+                continue;
+            }
+            if (Versions(anchor).Any(t => TextAnchor.Find(t.Original, quote.Text) is not null)) continue;
+            if (QuoteAnchoring.Check(quote, anchor, Current(anchor)!, $"{path}.quote") is { } problem) problems.Add(problem);
         }
-        if (claim.Content.Quote is not { } quote || stored is null) return;
-        var anchor = QuoteAnchoring.AccountFor(claim.Content, claim.Account,
-            id => fileAccounts.Contains(id) ? dossier.Accounts.First(a => a.Id == id).CurrentText is not null : stored.Account(id)?.CurrentText is not null,
-            url => dossier.Accounts.FirstOrDefault(a => a.Url == url)?.Id ?? stored.Accounts.Find(a => a.Url == url)?.Id);
-        if (anchor is null || fileAccounts.Contains(anchor)) return;
-        if (QuoteAnchoring.Check(quote, anchor, stored.Account(anchor)!.CurrentText!, $"{path}.quote") is { } problem) problems.Add(problem);
     }
 
     private static bool SameCall(CallInfo stored, DossierCall call) =>

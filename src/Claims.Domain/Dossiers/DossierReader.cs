@@ -16,7 +16,8 @@ public sealed record DossierReading(Dossier? Dossier, IReadOnlyList<Problem> Pro
 /// <summary>
 /// Reads a <c>claims-dossier/2</c> (or <c>/1</c>) file and checks every rule of spec section 2 that the file alone
 /// can decide. What needs the database (a source named but defined only in an earlier import, conflicts with stored
-/// ids) is decided at import, by <see cref="DossierImport"/>. Version 1 files are version 2 files without the new
+/// ids, whether a quote stands in its account's text, stored versions included) is decided at import, by
+/// <see cref="DossierImport"/>. Version 1 files are version 2 files without the new
 /// fields, so one reader serves both.
 /// </summary>
 public static class DossierReader
@@ -91,7 +92,6 @@ public static class DossierReader
                     $"names the claim's own account \"{relay}\"; it names the outlet's article that relayed the claim, an account of its own"));
         }
         var byId = accounts.Where(a => a.Item is not null).DistinctBy(a => a.Id).ToDictionary(a => a.Id!, a => (a.Item!, a.Path));
-        CheckQuotesInTexts(claims, byId, problems);
         foreach (var (claim, path, _) in claims)
         {
             foreach (var (relation, r) in (claim?.Content.Relations ?? []).Select((x, i) => (x, i)))
@@ -104,30 +104,8 @@ public static class DossierReader
         return new DossierReading(dossier, problems, Warnings(call, claims, byId));
     }
 
-    /// <summary>
-    /// A quote that must stand in an account's text (<see cref="QuoteAnchoring"/>) must stand in one of the versions
-    /// of that text this file gives (a revision may have taken it out since: the view flags it). When it does not, the nearest passage is named: a typo is then quick to fix. An
-    /// anchor account not in this file is checked at import, against the stored one.
-    /// </summary>
-    private static void CheckQuotesInTexts(List<(DossierClaim? Item, string Path, string? Id)> claims,
-        Dictionary<string, (DossierAccount Account, string Path)> accounts, List<Problem> problems)
-    {
-        var byUrl = accounts.Values.Where(a => a.Account.Url is not null).DistinctBy(a => a.Account.Url)
-            .ToDictionary(a => a.Account.Url!, a => a.Account.Id);
-        foreach (var (claim, path, _) in claims)
-        {
-            if (claim?.Content.Quote is not { } quote) continue;
-            var anchor = QuoteAnchoring.AccountFor(claim.Content, claim.Account,
-                id => accounts.TryGetValue(id, out var a) && a.Account.CurrentText is not null, url => byUrl.GetValueOrDefault(url));
-            // Any version will do: an exported call's claim whose words a later revision took out stands in an older one.
-            if (anchor is null || accounts[anchor].Account.Texts.Any(t => TextAnchor.Find(t.Original, quote.Text) is not null)) continue;
-            if (QuoteAnchoring.Check(quote, anchor, accounts[anchor].Account.CurrentText!, $"{path}.quote") is { } problem)
-                problems.Add(problem);
-        }
-    }
-
-    /// <summary>What is odd but allowed: a relay before the account it relays, an account long before the call, a
-    /// verbatim quote with no text to check it against.</summary>
+    /// <summary>What is odd but allowed: a relay before the account it relays, an account long before the call. (A
+    /// verbatim quote with no text to check it against is found at import, where stored texts count too.)</summary>
     private static List<Problem> Warnings(DossierCall call, List<(DossierClaim? Item, string Path, string? Id)> claims,
         Dictionary<string, (DossierAccount Account, string Path)> accounts)
     {
@@ -149,10 +127,6 @@ public static class DossierReader
             if (claim.Content.ReportedVia?.PublishedAt is { } relayed && relayed < account.PublishedAt)
                 warnings.Add(new Problem($"{path}.reportedVia.publishedAt",
                     $"is earlier than the publication of account \"{account.Id}\" ({Instants.Format(account.PublishedAt)}) that it relays"));
-            if (claim.Content.Quote is { } quote && quote.KindOrDefault == QuoteKind.Verbatim && account.CurrentText is null
-                && !(claim.Content.ReportedVia?.Account is { } relay && accounts.TryGetValue(relay, out var relayAccount) && relayAccount.Account.CurrentText is not null))
-                warnings.Add(new Problem($"{path}.quote",
-                    $"is a verbatim quote, but account \"{account.Id}\" has no text to check it against"));
         }
         return warnings;
     }

@@ -61,7 +61,7 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
                 foreach (var problem in problems) Console.Error.WriteLine($"{file}: {problem}");
             }
             else
-                foreach (var warning in reading.Warnings)
+                foreach (var warning in outcome?.Warnings ?? reading.Warnings)
                 {
                     // A few to show what they are; a big import would otherwise print a screen per file.
                     if (warned++ < WarningLimit) Console.Error.WriteLine($"{file}: warning: {warning}");

@@ -127,4 +127,27 @@ public class SampleCallApiTests(SampleAppFixture app) : IClassFixture<SampleAppF
         (await client.GetAsync($"{XiTrump}?recordedAsOf=2025-11-24T10:00:00")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await client.GetAsync("/api/calls/no-such-call/reconciliation")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task every_quote_bloomberg_relayed_stands_in_its_articles_excerpt()
+    {
+        var view = await Get(XiTrump);
+        var relayed = view.GetProperty("topics").EnumerateArray().SelectMany(t => t.GetProperty("claims").EnumerateArray())
+            .Where(c => c.GetProperty("reportedVia").ValueKind == JsonValueKind.Object && c.GetProperty("quote").ValueKind == JsonValueKind.Object)
+            .ToList();
+        relayed.Count.ShouldBeGreaterThan(10);
+        foreach (var claim in relayed)
+        {
+            var quote = claim.GetProperty("quote");
+            var article = claim.GetProperty("reportedVia").GetProperty("account").GetString();
+            quote.GetProperty("anchoredIn").GetString().ShouldBe(article, claim.GetProperty("id").GetString());
+            quote.GetProperty("range").ValueKind.ShouldBe(JsonValueKind.Object, claim.GetProperty("id").GetString());
+        }
+        var articles = view.GetProperty("accounts").EnumerateArray().Where(a => a.GetProperty("kind").GetString() == "report").ToList();
+        articles.Count.ShouldBe(3);
+        articles.ShouldAllBe(a => a.GetProperty("hasText").GetBoolean() && a.GetProperty("excerpt").GetBoolean());
+        // No readout text is invented: the seed holds none.
+        view.GetProperty("accounts").EnumerateArray().Where(a => a.GetProperty("kind").GetString() == "readout")
+            .ShouldAllBe(a => !a.GetProperty("hasText").GetBoolean());
+    }
 }

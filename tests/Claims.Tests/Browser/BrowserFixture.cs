@@ -61,6 +61,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Imports a dossier through the API with the editor key, and fails unless it was accepted.</summary>
+    public Task Import(System.Text.Json.Nodes.JsonObject dossier) => Post("/api/dossiers", dossier.ToJsonString());
+
+    /// <summary>POSTs JSON with the editor key, and fails unless it succeeded.</summary>
+    public async Task Post(string path, string json)
+    {
+        using var client = new HttpClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", EditorKey);
+        var response = await client.PostAsync(BaseUrl + path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"POST {path}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     public Task Screenshot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 

@@ -64,7 +64,13 @@ public class CallPageStoryTests(BrowserFixture app)
         await Expect(claim.Locator(".quote figcaption").Nth(1)).ToHaveTextAsync("Translation by Claims editors");
         await Expect(claim.Locator("blockquote.translation")).ToBeVisibleAsync();
         await Expect(claim.Locator(".statement")).Not.ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[“\u0022「]"));
-        await Expect(page.Locator("#claim-cn-state-media-taiwan-postwar-order .quote figcaption").First).ToHaveTextAsync("Paraphrase, not the speaker's words");
+        // Bloomberg's words stand in its article's excerpt, which the claim links to.
+        var postwar = page.Locator("#claim-cn-state-media-taiwan-postwar-order");
+        await Expect(postwar.Locator(".quote figcaption").First).ToHaveTextAsync("Bloomberg (Japanese edition)'s translation, not the original words");
+        await postwar.Locator("a", new() { HasText = "Where these words stand in the relaying article" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/accounts/bloomberg-ja-trump-talks-to-xi-then-takaichi#q-cn-state-media-taiwan-postwar-order$"));
+        await Expect(page.Locator("#q-cn-state-media-taiwan-postwar-order mark")).ToHaveTextAsync("中国への台湾復帰は第2次世界大戦後の国際秩序の重要な部分");
+        await app.Screenshot(page, "account-bloomberg-excerpt");
     }
 
     [Fact]

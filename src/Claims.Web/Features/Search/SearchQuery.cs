@@ -23,7 +23,7 @@ public sealed record SearchQuery(DiscrepancyQuery Filters, string? Kind)
         string? page, string? pageSize)
     {
         var (filters, problems) = DiscrepancyQuery.Parse(topic, verdict, source, side, from, to, q, page, pageSize, anyFinding: true);
-        if (filters is not null && filters.Text is null)
+        if (string.IsNullOrWhiteSpace(q))
             problems.Add(new Problem("$.query.q", "is missing: give the words to search for (two characters or more, in any script)"));
         if (kind is { Length: > 0 } && !Kinds.Contains(kind))
             problems.Add(new Problem("$.query.kind", $"\"{JsonFields.Clip(kind)}\" is not claim or account"));
@@ -38,7 +38,7 @@ public sealed record SearchQuery(DiscrepancyQuery Filters, string? Kind)
         var f = Filters;
         // Array columns are matched with @> and &&, which their GIN indexes serve (see ClaimsStore).
         if (f.Topic is not null) entries = entries.Where(e => e.MatchesSql("d.topics @> array[?]::text[]", f.Topic));
-        if (f.Verdicts is { Count: > 0 } kinds) entries = entries.Where(e => e.MatchesSql("d.finding_kinds && ?::text[]", kinds.ToArray()));
+        if (f.Verdicts is { Count: > 0 } kinds) entries = entries.Where(e => e.MatchesSql("d.finding_kinds && ?::text[]", new object[] { kinds.ToArray() }));
         if (f.Source is not null) entries = entries.Where(e => e.Source == f.Source);
         if (f.Side is not null) entries = entries.Where(e => e.Side == f.Side);
         if (f.From is { } start) entries = entries.Where(e => e.MatchesSql("d.sort_key < ?", DiscrepancyRow.SortKeyBefore(start)));

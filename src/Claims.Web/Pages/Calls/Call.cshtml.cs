@@ -64,11 +64,13 @@ public sealed class CallModel(IQuerySession session, IMessageBus bus) : PageMode
         claims.Add(NewClaim.ToJson(claimId));
         var reading = DossierReader.Read(dossier.ToJsonString());
         var prefix = $"$.claims[{claims.Count - 1}].";
-        NewClaimProblems = reading.Problems.Select(p => p with { Path = p.Path.StartsWith(prefix) ? p.Path[prefix.Length..] : p.Path }).ToList();
+        List<Problem> OfTheForm(IEnumerable<Problem> problems) =>
+            problems.Select(p => p with { Path = p.Path.StartsWith(prefix) ? p.Path[prefix.Length..] : p.Path }).ToList();
+        NewClaimProblems = OfTheForm(reading.Problems);
         if (reading.IsValid)
         {
             var outcome = await bus.InvokeAsync<ImportOutcome>(ImportDossier.Of(reading, User.EditorName(), "web"), ct);
-            NewClaimProblems = [.. outcome.Problems, .. outcome.Conflicts];
+            NewClaimProblems = OfTheForm([.. outcome.Problems, .. outcome.Conflicts]);
             if (NewClaimProblems.Count == 0)
                 return Redirect($"/calls/{Uri.EscapeDataString(id)}?recorded={Uri.EscapeDataString(claimId)}#topic-{NewClaim.Topic}");
         }
