@@ -81,9 +81,8 @@ public static class ClaimsStore
 
     /// <summary>
     /// The fact-checkers' filters read real columns, duplicated from each row: counting thousands of matches then
-    /// touches narrow index entries instead of decompressing every matching document. Substring search uses a
-    /// trigram index (Chinese and Japanese have no spaces, so word-based full-text search does not apply) and, for
-    /// two-character terms, an array of two-character pieces.
+    /// touches narrow index entries instead of decompressing every matching document. The rows' text filter is the
+    /// search index's (<see cref="ConfigureSearchEntries"/>), whose topic entries have the rows' ids.
     /// </summary>
     private static void ConfigureDiscrepancyRows(StoreOptions opts)
     {
@@ -96,34 +95,25 @@ public static class ClaimsStore
         rows.Duplicate(x => x.FindingKinds, "text[]", configure: index => index.Method = IndexMethod.gin);
         rows.Duplicate(x => x.SourceIds, "text[]", configure: index => index.Method = IndexMethod.gin);
         rows.Duplicate(x => x.Sides, "text[]", configure: index => index.Method = IndexMethod.gin);
-        // A GIN index batches new entries in a pending list that every query scans in full. PostgreSQL's default of
-        // 4 MB made two-character searches 50 ms slower while the daemon was writing; no list at all made the index
-        // twice as slow to build. 512 kB keeps both costs small.
-        rows.Duplicate(x => x.SearchBigrams, "text[]", configure: index =>
-        {
-            index.Method = IndexMethod.gin;
-            index.StorageParameters["gin_pending_list_limit"] = SearchPendingListKb;
-        });
-        rows.Duplicate(x => x.SearchText, configure: index =>
-        {
-            index.Name = "ix_discrepancy_search_trgm";
-            index.Method = IndexMethod.gin;
-            index.Mask = "? gin_trgm_ops";
-            index.StorageParameters["gin_pending_list_limit"] = SearchPendingListKb;
-        });
     }
 
-    /// <summary>The search index over every claim and account text: the same filters and the same two search columns as the discrepancy rows.</summary>
+    /// <summary>
+    /// The search index over every topic's claims and every account's text: the discrepancy rows' filters, and the
+    /// folded text in one column that a trigram index serves (Chinese and Japanese have no spaces, so word-based
+    /// full-text search does not apply) with, for two-character terms, an array of two-character pieces.
+    /// </summary>
     private static void ConfigureSearchEntries(StoreOptions opts)
     {
         var entries = opts.Schema.For<SearchEntry>();
         entries.Duplicate(x => x.SortKey, notNull: true);
-        entries.Duplicate(x => x.CallId, notNull: true);
-        entries.Duplicate(x => x.Source, notNull: true);
-        entries.Duplicate(x => x.Side, notNull: true);
         entries.Duplicate(x => x.Kind, notNull: true);
+        entries.Duplicate(x => x.SourceIds, "text[]", configure: index => index.Method = IndexMethod.gin);
+        entries.Duplicate(x => x.Sides, "text[]", configure: index => index.Method = IndexMethod.gin);
         entries.Duplicate(x => x.Topics, "text[]", configure: index => index.Method = IndexMethod.gin);
         entries.Duplicate(x => x.FindingKinds, "text[]", configure: index => index.Method = IndexMethod.gin);
+        // A GIN index batches new entries in a pending list that every query scans in full. PostgreSQL's default of
+        // 4 MB made two-character searches 50 ms slower while the daemon was writing; no list at all made the index
+        // twice as slow to build. 512 kB keeps both costs small.
         entries.Duplicate(x => x.SearchBigrams, "text[]", configure: index =>
         {
             index.Method = IndexMethod.gin;

@@ -20,6 +20,9 @@ public sealed class BenchSettings
     public string ConnectionString { get; set; } = "";
     /// <summary>--keep leaves each size's event store schema in place, for looking into it afterwards.</summary>
     public bool KeepSchemas { get; init; }
+    /// <summary>--texts gives every readout of the corpus its text; --compare-texts runs each size without and then with them.</summary>
+    public bool WithTexts { get; init; }
+    public bool CompareTexts { get; init; }
     public required string RepositoryRoot { get; init; }
     public required string WorkFolder { get; init; }
 
@@ -32,24 +35,26 @@ public sealed class BenchSettings
         var root = FindRepository();
         var work = Path.Combine(Path.GetTempPath(), "claims-bench-" + Environment.ProcessId);
         var keep = args.Contains("--keep");
+        var texts = args.Contains("--texts");
+        var compare = args.Contains("--compare-texts");
         if (args.Contains("--full"))
             return new BenchSettings
             {
                 Mode = "full", Sizes = [10_000, 100_000, 1_000_000], ImportRepeats = 3, RebuildRepeats = 3, QueryRequests = 200,
-                HttpImportsSerial = 200, HttpImportsConcurrent = 800, RepositoryRoot = root, WorkFolder = work, KeepSchemas = keep,
+                HttpImportsSerial = 200, HttpImportsConcurrent = 800, RepositoryRoot = root, WorkFolder = work, KeepSchemas = keep, WithTexts = texts, CompareTexts = compare,
             };
         var sizeAt = Array.IndexOf(args, "--size");
         if (sizeAt >= 0 && sizeAt + 1 < args.Length && int.TryParse(args[sizeAt + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) && size > 0)
             return new BenchSettings
             {
                 Mode = "size", Sizes = [size], ImportRepeats = 1, RebuildRepeats = 1, QueryRequests = 100,
-                HttpImportsSerial = 100, HttpImportsConcurrent = 400, RepositoryRoot = root, WorkFolder = work, KeepSchemas = keep,
+                HttpImportsSerial = 100, HttpImportsConcurrent = 400, RepositoryRoot = root, WorkFolder = work, KeepSchemas = keep, WithTexts = texts, CompareTexts = compare,
             };
         if (args.Contains("--quick"))
             return new BenchSettings
             {
                 Mode = "quick", Sizes = [2_000, 10_000], ImportRepeats = 3, RebuildRepeats = 3, QueryRequests = 50,
-                HttpImportsSerial = 50, HttpImportsConcurrent = 200, RepositoryRoot = root, WorkFolder = work, KeepSchemas = keep,
+                HttpImportsSerial = 50, HttpImportsConcurrent = 200, RepositoryRoot = root, WorkFolder = work, KeepSchemas = keep, WithTexts = texts, CompareTexts = compare,
             };
         return null;
     }

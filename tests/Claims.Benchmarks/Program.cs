@@ -9,7 +9,7 @@ using Claims.Benchmarks.Steps;
 var settings = BenchSettings.Parse(args);
 if (settings is null)
 {
-    Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/Claims.Benchmarks -- --quick | --full | --size CLAIMS [--keep]");
+    Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/Claims.Benchmarks -- --quick | --full | --size CLAIMS [--texts | --compare-texts] [--keep]");
     return 2;
 }
 
@@ -25,7 +25,19 @@ try
 
     var results = new List<SizeResult>();
     for (var i = 0; i < settings.Sizes.Length; i++)
-        results.Add(await new SizeBenchmark(settings, db, settings.Sizes[i], coldStarts: i == settings.Sizes.Length - 1).Run());
+    {
+        var last = i == settings.Sizes.Length - 1;
+        if (settings.CompareTexts)
+        {
+            // The same claims twice in one run, on one machine state: without the readouts' texts, then with them.
+            var without = await new SizeBenchmark(settings, db, settings.Sizes[i], coldStarts: false).Run();
+            var with = await new SizeBenchmark(settings, db, settings.Sizes[i], coldStarts: last, withTexts: true).Run();
+            TextsComparison.Print(Console.Out, without, with);
+            results.Add(with);
+        }
+        else
+            results.Add(await new SizeBenchmark(settings, db, settings.Sizes[i], coldStarts: last, withTexts: settings.WithTexts).Run());
+    }
 
     var largest = results[^1];
     Console.WriteLine();

@@ -37,17 +37,6 @@ public sealed class DiscrepancyRow
     public List<string> SourceIds { get; set; } = [];
     /// <summary>Every side named by the row, for filtering.</summary>
     public List<string> Sides { get; set; } = [];
-    /// <summary>
-    /// Statements, quotes, translations and speakers, folded for search (<see cref="SearchKeys"/>), for substring search
-    /// in any script. Kept only in its own column (see ClaimsStore), not in the JSON document, which already holds the
-    /// same text.
-    /// </summary>
-    [JsonIgnore]
-    public string SearchText { get; set; } = "";
-    /// <summary>What a two-character term is looked up in (<see cref="SearchKeys.Bigrams"/>). Kept only in its own column.</summary>
-    [JsonIgnore]
-    public List<string> SearchBigrams { get; set; } = [];
-
     /// <summary>Newest call first, then call and topic in order: one indexed column, so a page is a short index scan.</summary>
     public string SortKey { get; set; } = "";
 
@@ -71,7 +60,6 @@ public sealed class DiscrepancyRow
         List<RowSource> Named(IEnumerable<string> ids) => ids.Select(id => sources[id]).ToList();
 
         var named = found.Asserting.Concat(found.Denying).Concat(found.Silent).Concat(found.Findings.SelectMany(f => f.Named)).Distinct().ToList();
-        var text = SearchTextOf(found.Claims);
         return new DiscrepancyRow
         {
             Id = RowId(call.Id, topic),
@@ -92,9 +80,7 @@ public sealed class DiscrepancyRow
             Claims = found.Claims.ToList(),
             LastRecordedAt = call.LastRecordedAt,
             SourceIds = named,
-            Sides = named.Select(id => sources[id].Side).Distinct().Order(StringComparer.Ordinal).ToList(),
-            SearchText = text,
-            SearchBigrams = SearchKeys.Bigrams(text)
+            Sides = named.Select(id => sources[id].Side).Distinct().Order(StringComparer.Ordinal).ToList()
         };
     }
 
@@ -102,6 +88,7 @@ public sealed class DiscrepancyRow
     public static IEnumerable<DiscrepancyRow> AllOf(CallReconciliation call) =>
         call.Topics.Where(t => t.IsDiscrepancy).Select(t => From(call, t.Topic)).OfType<DiscrepancyRow>();
 
-    public static string SearchTextOf(IEnumerable<ClaimView> claims) =>
-        SearchKeys.TextOf(claims.SelectMany(c => new[] { c.Statement, c.Quote?.Text, c.Quote?.Translation, c.Speaker }));
+    /// <summary>What a search finds a row by when the index is not at hand (the command line's offline path): its claims' words, folded.</summary>
+    public string SearchTextOf() =>
+        SearchKeys.TextOf(Claims.SelectMany(c => new[] { c.Statement, c.Quote?.Text, c.Quote?.Translation, c.Speaker }));
 }

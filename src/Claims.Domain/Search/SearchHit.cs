@@ -6,31 +6,54 @@ namespace Claims.Domain.Search;
 public sealed record Snippet(string Text, IReadOnlyList<TextRange> Marks);
 
 /// <summary>
-/// One search result: the entry (a claim, or an account's text), the field the term matched in (<c>statement</c>,
-/// <c>quote</c>, <c>translation</c>, <c>speaker</c>, <c>text</c>, <c>translation:LANG</c>, or <c>topic</c> when the
-/// term names the entry's topic), and a snippet of that field with the matched words marked.
+/// A claim of a topic's entry that a search found, the field the term matched in (<c>statement</c>, <c>quote</c>,
+/// <c>translation</c>, <c>speaker</c>, or <c>topic</c> when the term names the topic) and a snippet of that field.
 /// </summary>
-public sealed record SearchHit(SearchEntry Entry, string MatchedIn, Snippet Snippet)
+public sealed record ClaimMatch(SearchClaim Claim, string MatchedIn, Snippet Snippet);
+
+/// <summary>
+/// One search result: a topic with the claims that matched (<paramref name="ClaimsMatched"/> of them, the first
+/// <see cref="ClaimsShown"/> listed), or an account's text with where it matched (<c>text</c>, <c>translation:LANG</c>)
+/// and a snippet.
+/// </summary>
+public sealed record SearchHit(SearchEntry Entry, IReadOnlyList<ClaimMatch> Claims, int ClaimsMatched, string? MatchedIn, Snippet? Snippet)
 {
     /// <summary>Characters of context either side of the first match in a long field.</summary>
     public const int Context = 80;
 
+    /// <summary>Claims listed per topic; a large call's topic can hold thousands.</summary>
+    public const int ClaimsShown = 20;
+
     /// <summary>
-    /// Where <paramref name="term"/> matched in <paramref name="entry"/>: the first field holding it (folded for search,
-    /// as the index compares), or the topic when the term names one of the entry's topics.
+    /// Where <paramref name="term"/> matched in <paramref name="entry"/>, folded for search as the index compares. A
+    /// topic's claims match when their words hold the term and, when the term names the topic, every claim filed under
+    /// it matches too (listed after the ones whose words hold it, as matched by <c>topic</c>); only claims of
+    /// <paramref name="source"/> and <paramref name="side"/> count when those filters are given.
     /// </summary>
-    public static SearchHit Of(SearchEntry entry, string term, IReadOnlyCollection<string> namedTopics)
+    public static SearchHit Of(SearchEntry entry, string term, bool namesTopic, string? source = null, string? side = null)
     {
         var folded = FoldedText.Fold(term, Folding.Search);
-        foreach (var (field, text) in entry.Fields())
+        if (entry.Kind == SearchEntry.AccountKind)
         {
-            if (folded.Length == 0) break;
-            var ranges = FoldedText.Of(text, Folding.Search).FindAll(folded);
-            if (ranges.Count > 0) return new SearchHit(entry, field, Cut(text, ranges));
+            foreach (var (field, text) in entry.TextFields())
+                if (Find(text, folded) is { Count: > 0 } marks) return new SearchHit(entry, [], 0, field, Cut(text, marks));
+            return new SearchHit(entry, [], 0, namesTopic ? "topic" : null, null);
         }
-        var (_, opening) = entry.Fields().FirstOrDefault();
-        return new SearchHit(entry, namedTopics.Count > 0 ? "topic" : "", Cut(opening ?? "", []));
+
+        var claims = (entry.Claims ?? []).Where(c => (source is null || c.Source == source) && (side is null || c.Side == side)).ToList();
+        var byWords = new List<ClaimMatch>();
+        var byTopic = new List<ClaimMatch>();
+        foreach (var claim in claims)
+        {
+            var match = claim.Fields().Select(f => (f.Field, f.Text, Marks: Find(f.Text, folded))).FirstOrDefault(f => f.Marks.Count > 0);
+            if (match.Marks is { Count: > 0 }) byWords.Add(new ClaimMatch(claim, match.Field, Cut(match.Text, match.Marks)));
+            else if (namesTopic) byTopic.Add(new ClaimMatch(claim, "topic", Cut(claim.Statement, [])));
+        }
+        return new SearchHit(entry, [.. byWords.Concat(byTopic).Take(ClaimsShown)], byWords.Count + byTopic.Count, null, null);
     }
+
+    private static IReadOnlyList<TextRange> Find(string text, string folded) =>
+        folded.Length == 0 ? [] : FoldedText.Of(text, Folding.Search).FindAll(folded);
 
     /// <summary>The field whole when short; otherwise a window around the first match, with "…" where it was cut.</summary>
     private static Snippet Cut(string text, IReadOnlyList<TextRange> marks)

@@ -11,16 +11,17 @@ namespace Claims.Web.Features;
 public static class TextMatch
 {
     /// <param name="topicCondition">The SQL that matches a row on one of the named topics, with one parameter (a text[]).</param>
-    public static (string Sql, object[] Parameters) Sql(string foldedTerm, string[] namedTopics, string topicCondition)
+    /// <param name="alias">The alias of the table with the search columns.</param>
+    public static (string Sql, object[] Parameters) Sql(string foldedTerm, string[] namedTopics, string topicCondition, string alias = "d")
     {
         var parts = new List<string>();
         var parameters = new List<object>();
         if (foldedTerm.Length > 0)
         {
             if (SearchKeys.IsBigramTerm(foldedTerm))
-                parts.Add("d.search_bigrams @> array[?]::text[]");
+                parts.Add($"{alias}.search_bigrams @> array[?]::text[]");
             else
-                parts.Add("d.search_text like ?");
+                parts.Add($"{alias}.search_text like ?");
             parameters.Add(SearchKeys.IsBigramTerm(foldedTerm) ? foldedTerm : $"%{EscapeLike(foldedTerm)}%");
         }
         if (namedTopics.Length > 0)

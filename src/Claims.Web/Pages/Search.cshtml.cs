@@ -19,13 +19,13 @@ public sealed class SearchModel(IQuerySession session, DiscrepancyCountLimit cou
     public string? Kind { get; private set; }
     public static IReadOnlyList<string> Findings => FindingKind.All;
 
-    public async Task OnGetAsync(string? q, string? topic, string? verdict, string? source, string? side, string? from, string? to, string? kind,
+    public async Task OnGetAsync(string? q, string? topic, string? verdict, string? source, string? side, string? from, string? to, [FromQuery(Name = "in")] string? within,
         [FromQuery(Name = "page")] string? pageNumber, CancellationToken ct)
     {
         ViewData["Title"] = q is { Length: > 0 } ? $"{q} · Search" : "Search";
-        (Text, Topic, Verdict, Kind) = (q, topic, verdict, kind);
+        (Text, Topic, Verdict, Kind) = (q, topic, verdict, within);
         if (string.IsNullOrWhiteSpace(q)) return;
-        var (query, problems) = SearchQuery.Parse(q, topic, verdict is { Length: > 0 } ? [verdict] : null, source, side, from, to, kind, pageNumber, "20");
+        var (query, problems) = SearchQuery.Parse(q, topic, verdict is { Length: > 0 } ? [verdict] : null, source, side, from, to, within, pageNumber, "20");
         Problems = problems;
         if (query is null) return;
         Results = await query.RunAsync(session, countLimit.Value, ct);

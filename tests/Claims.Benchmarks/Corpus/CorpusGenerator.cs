@@ -24,9 +24,11 @@ public sealed class GeneratedCorpus
 /// A seeded, reproducible corpus of claims-dossier/1 files: calls between leader pairs from 2019 to 2026, each with
 /// 2–6 sources from fixed per-side pools, readouts from both sides most of the time, 5–40 claims over ~40 topics,
 /// quotes in English, Chinese and Japanese with translations, facets that sometimes disagree, some denials, and
-/// about 2% of claims later corrected or retracted. Every file is checked by the product's own reader.
+/// about 2% of claims later corrected or retracted. Every file is checked by the product's own reader. With
+/// <paramref name="withTexts"/>, every readout also carries its text (<see cref="ReadoutText"/>), in which its claims'
+/// quotes stand.
 /// </summary>
-public sealed class CorpusGenerator(int seed)
+public sealed class CorpusGenerator(int seed, bool withTexts = false)
 {
     private readonly Random _random = new(seed);
     private readonly int _pairWeight = World.Pairs.Sum(p => p.Weight);
@@ -135,9 +137,35 @@ public sealed class CorpusGenerator(int seed)
             claims.Add(Claim(j, topics[_random.Next(topics.Count)], account, sourceOf[account.Id], a, b, usual));
         }
 
+        if (withTexts)
+            accounts = accounts.Select(x => x.Kind == "readout" ? x with { Text = new TextJson(ReadoutText(x, claims.Where(c => c.Account == x.Id))) } : x).ToList();
         var sources = chosen.Select(c => new SourceJson(c.Source.Id, c.Source.Name, c.Source.Side, c.Source.Kind)).ToList();
         return new DossierFile("claims-dossier/1", new CallJson(id, $"{a.Name} and {b.Name} {kind.Replace('-', ' ')}", kind,
             date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), participants), sources, accounts, claims);
+    }
+
+    /// <summary>
+    /// A readout's text, as long as a short real one (a few hundred characters to a few thousand): an opening, a
+    /// sentence per claim with the claim's quote in it, and a closing that only texts hold ("candid and constructive"),
+    /// in the readout's language.
+    /// </summary>
+    private string ReadoutText(AccountJson account, IEnumerable<ClaimJson> claims)
+    {
+        var chinese = account.Language == "zh";
+        var japanese = account.Language == "ja";
+        var text = new System.Text.StringBuilder(chinese ? "双方就双边关系和共同关心的问题深入交换意见。\n"
+            : japanese ? "両首脳は二国間関係と共通の関心事項について意見を交わした。\n"
+            : "The two leaders exchanged views on bilateral relations and issues of common concern.\n");
+        foreach (var claim in claims)
+        {
+            var subject = World.Subject(claim.Topic);
+            text.Append(claim.Quote is { } quote
+                ? (chinese ? $"关于{subject}，" : japanese ? $"{subject}について、" : $"On {subject}: ") + quote.Text + "\n"
+                : chinese ? $"双方还谈到了{subject}。\n" : japanese ? $"{subject}についても話し合った。\n" : $"They also discussed {subject}.\n");
+        }
+        text.Append(chinese ? "会谈是坦诚的、建设性的。" : japanese ? "会談は率直かつ建設的な雰囲気で行われた。"
+            : "The call was candid and constructive, and both sides agreed to stay in close touch.");
+        return text.ToString();
     }
 
     private (DateOnly Date, Leader A, Leader B) PickLeaders()

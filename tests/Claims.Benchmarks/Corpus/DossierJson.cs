@@ -15,7 +15,11 @@ public sealed record ParticipantJson(string Name, string Side);
 
 public sealed record SourceJson(string Id, string Name, string Side, string Kind);
 
-public sealed record AccountJson(string Id, string Source, string Kind, string PublishedAt, string? Language, string? Url, string? Title);
+public sealed record AccountJson(string Id, string Source, string Kind, string PublishedAt, string? Language, string? Url, string? Title,
+    TextJson? Text = null);
+
+/// <summary>An account's text (a contract version 2 field, which version 1 files may carry).</summary>
+public sealed record TextJson(string Original);
 
 public sealed record ClaimJson(
     string Id, string Account, string Topic, string Stance, string Statement, string? Speaker,

@@ -67,6 +67,7 @@ public static class FigureTable
             ("reconciliation_recorded_as_of_p95_ms", F(r.Query("reconciliation_recorded_as_of").P95)),
             ("discrepancies_p95_ms", F(discrepancies)),
             ("search_p95_ms", F(search)),
+            ("everything_p95_ms", F(r.WorstP95("everything").P95)),
             ("call_page_p95_ms", F(r.Query("call_page").P95)),
         };
         foreach (var h in r.HttpImports)

@@ -7,6 +7,8 @@ namespace Claims.Benchmarks.Reporting;
 public sealed class SizeResult
 {
     public required int TargetClaims { get; init; }
+    /// <summary>Whether the corpus's readouts carried their texts.</summary>
+    public bool WithTexts { get; init; }
     public int Calls { get; set; }
     public int Claims { get; set; }
     public int Changes { get; set; }

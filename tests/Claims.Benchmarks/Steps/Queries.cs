@@ -49,6 +49,14 @@ public static class Queries
             new("search_shincho_2", "… ?q=慎重 (2 characters)", _ => "/api/discrepancies?q=" + Encoded("慎重")),
             new("search_taiwan_4", "… ?q=台湾问题 (4 characters)", _ => "/api/discrepancies?q=" + Encoded("台湾问题")),
             new("search_soybean", "… ?q=soybean", _ => "/api/discrepancies?q=soybean"),
+            // Search over everything: every claim and every account text.
+            new("everything_taiwan_2", "GET /api/search?q=台湾 (2 characters, names a topic)", _ => "/api/search?q=" + Encoded("台湾")),
+            new("everything_taiwan_traditional", "… ?q=臺灣 (traditional, folded)", _ => "/api/search?q=" + Encoded("臺灣")),
+            new("everything_shincho_2", "… ?q=慎重 (2 characters)", _ => "/api/search?q=" + Encoded("慎重")),
+            new("everything_taiwan_4", "… ?q=台湾问题 (4 characters)", _ => "/api/search?q=" + Encoded("台湾问题")),
+            new("everything_soybean", "… ?q=soybean", _ => "/api/search?q=soybean"),
+            new("everything_text_only", "… ?q=candid and constructive (only texts hold it)", _ => "/api/search?q=" + Encoded("candid and constructive")),
+            new("everything_filtered", "… ?q=tariffs&side=JP&from=2024-01-01", _ => "/api/search?q=tariffs&side=JP&from=2024-01-01"),
         ];
     }
 
@@ -91,7 +99,8 @@ public static class Queries
 
     private static (long?, bool) Total(QueryKind kind, byte[] body)
     {
-        if (!kind.Key.StartsWith("discrepancies", StringComparison.Ordinal) && !kind.Key.StartsWith("search", StringComparison.Ordinal)) return (null, true);
+        if (!kind.Key.StartsWith("discrepancies", StringComparison.Ordinal) && !kind.Key.StartsWith("search", StringComparison.Ordinal)
+            && !kind.Key.StartsWith("everything", StringComparison.Ordinal)) return (null, true);
         using var json = JsonDocument.Parse(body);
         return (json.RootElement.GetProperty("total").GetInt64(), json.RootElement.GetProperty("totalExact").GetBoolean());
     }

@@ -63,10 +63,17 @@ public class SearchTests(SearchFixture app) : IClassFixture<SearchFixture>
         return body;
     }
 
-    private static string[] Ids(JsonElement results, string kind = "claim") =>
-        results.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("kind").GetString() == kind)
-            .Select(i => $"{i.GetProperty("callId").GetString()}/{i.GetProperty(kind == "claim" ? "claimId" : "accountId").GetString()}")
+    /// <summary>The claims found (<c>call/claim</c>), or with <paramref name="texts"/> the account texts (<c>call/account</c>).</summary>
+    private static string[] Ids(JsonElement results, bool texts = false) =>
+        results.GetProperty("items").EnumerateArray()
+            .SelectMany(i => i.GetProperty("kind").GetString() == (texts ? "text" : "topic")
+                ? texts ? [i.GetProperty("accountId").GetString()!] : i.GetProperty("claims").EnumerateArray().Select(c => c.GetProperty("id").GetString()!)
+                : [], (i, id) => $"{i.GetProperty("callId").GetString()}/{id}")
             .Order(StringComparer.Ordinal).ToArray();
+
+    private static IEnumerable<JsonElement> Claims(JsonElement results) =>
+        results.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("kind").GetString() == "topic")
+            .SelectMany(i => i.GetProperty("claims").EnumerateArray());
 
     private static readonly string[] TaiwanClaims =
         ["search-one/cn-taiwan", "search-one/us-policy", "search-one/us-taiwan", "search-two/cn-taiwan", "search-two/us-taiwan"];
@@ -78,7 +85,7 @@ public class SearchTests(SearchFixture app) : IClassFixture<SearchFixture>
     [InlineData("ＴＡＩＷＡＮ")]
     public async Task taiwan_in_any_script_finds_the_same_taiwan_claims(string term)
     {
-        var results = await Search($"q={Uri.EscapeDataString(term)}&kind=claim");
+        var results = await Search($"q={Uri.EscapeDataString(term)}&in=claims");
         Ids(results).ShouldBe(TaiwanClaims);
         results.GetProperty("topicsNamed").EnumerateArray().Select(t => t.GetString()).ShouldBe(["taiwan"]);
     }
@@ -87,23 +94,24 @@ public class SearchTests(SearchFixture app) : IClassFixture<SearchFixture>
     public async Task each_result_says_where_it_matched_with_the_words_marked()
     {
         var results = await Search($"q={Uri.EscapeDataString("問題")}");
-        var items = results.GetProperty("items").EnumerateArray().ToList();
         Ids(results).ShouldBe(["search-one/cn-taiwan", "search-two/cn-taiwan"]);
-        items.ShouldAllBe(i => i.GetProperty("matchedIn").GetString() == "quote");
-        var snippet = items[1].GetProperty("snippet");   // newest call first: search-one (2025) before search-two (2024)
+        var claims = Claims(results).ToList();
+        claims.ShouldAllBe(c => c.GetProperty("matchedIn").GetString() == "quote");
+        var snippet = claims[1].GetProperty("snippet");   // newest call first: search-one (2025) before search-two (2024)
         var mark = snippet.GetProperty("marks")[0];
         snippet.GetProperty("text").GetString()!.Substring(mark.GetProperty("start").GetInt32(), mark.GetProperty("length").GetInt32()).ShouldBe("問題");
 
-        var topicOnly = (await Search("q=taiwan&kind=claim")).GetProperty("items").EnumerateArray()
-            .Single(i => i.GetProperty("claimId").GetString() == "us-policy" );
-        topicOnly.GetProperty("matchedIn").GetString().ShouldBe("topic");
+        // A term that names the topic finds every claim filed under it: the ones whose words hold it first.
+        var named = Claims(await Search("q=taiwan&in=claims&from=2025-01-01")).ToList();
+        named.Select(c => (c.GetProperty("id").GetString(), c.GetProperty("matchedIn").GetString()))
+            .ShouldBe([("us-taiwan", "statement"), ("cn-taiwan", "topic"), ("us-policy", "topic")]);
     }
 
     [Fact]
     public async Task a_phrase_only_a_readouts_text_holds_is_found_in_the_text()
     {
         var results = await Search("q=" + Uri.EscapeDataString("black sea"));
-        Ids(results, "account").ShouldBe(["search-one/us-readout"]);
+        Ids(results, texts: true).ShouldBe(["search-one/us-readout"]);
         var hit = results.GetProperty("items").EnumerateArray().Single();
         hit.GetProperty("matchedIn").GetString().ShouldBe("text");
         hit.GetProperty("url").GetString().ShouldBe("/calls/search-one/accounts/us-readout");
@@ -116,21 +124,22 @@ public class SearchTests(SearchFixture app) : IClassFixture<SearchFixture>
     public async Task the_discrepancy_filters_apply_and_two_characters_are_enough()
     {
         Ids(await Search("q=ai")).ShouldBe(["search-two/us-ai"]);
-        Ids(await Search($"q={Uri.EscapeDataString("台湾")}&side=US&kind=claim")).ShouldBe(["search-one/us-policy", "search-one/us-taiwan", "search-two/us-taiwan"]);
-        Ids(await Search($"q=taiwan&from=2025-01-01&kind=claim")).ShouldBe(["search-one/cn-taiwan", "search-one/us-policy", "search-one/us-taiwan"]);
+        Ids(await Search($"q={Uri.EscapeDataString("台湾")}&side=US&in=claims")).ShouldBe(["search-one/us-policy", "search-one/us-taiwan", "search-two/us-taiwan"]);
+        Ids(await Search("q=island&in=claims")).ShouldBe(["search-one/cn-taiwan", "search-two/cn-taiwan"]);
+        Ids(await Search("q=island&source=s-us")).ShouldBeEmpty();
         Ids(await Search("q=soybean&verdict=omitted")).ShouldBe(["search-one/us-trade"]);
         Ids(await Search("q=soybean&verdict=corroborated")).ShouldBeEmpty();
-        Ids(await Search("q=black%20sea&kind=claim")).ShouldBeEmpty();
+        Ids(await Search("q=black%20sea&in=claims")).ShouldBeEmpty();
         Ids(await Search("q=100%25")).ShouldBeEmpty();   // LIKE's wildcards are plain characters
     }
 
     [Fact]
     public async Task a_search_without_words_or_with_a_bad_filter_names_the_parameter()
     {
-        var response = await app.Client(editor: false).GetAsync("/api/search?verdict=refuted&kind=tweets");
+        var response = await app.Client(editor: false).GetAsync("/api/search?verdict=refuted&in=tweets");
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
-        errors.EnumerateObject().Select(e => e.Name).ShouldBe(["$.query.verdict", "$.query.kind", "$.query.q"], ignoreOrder: true);
+        errors.EnumerateObject().Select(e => e.Name).ShouldBe(["$.query.verdict", "$.query.in", "$.query.q"], ignoreOrder: true);
     }
 
     [Fact]

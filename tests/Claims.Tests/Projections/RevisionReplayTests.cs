@@ -118,16 +118,18 @@ public class RevisionReplayTests
     }
 
     [Fact]
-    public void search_entries_hold_every_claim_and_the_account_text_as_it_stands()
+    public void search_entries_hold_every_topics_claims_and_the_account_text_as_it_stands()
     {
         var state = State();
         var entries = SearchEntry.Build(state, state.CurrentView());
-        entries.Keys.Order().ShouldBe([
-            "rev-replay/account/us-readout", "rev-replay/claim/cn-taiwan", "rev-replay/claim/us-taiwan", "rev-replay/claim/us-trade"]);
+        entries.Keys.Order().ShouldBe(["rev-replay/account/us-readout", "rev-replay/taiwan", "rev-replay/trade"]);
         var text = entries["rev-replay/account/us-readout"];
         text.Text.ShouldBe(Second.Original);
         text.TextVersion.ShouldBe(2);
         text.SearchText.ShouldBe("both sides discussed trade.");
-        entries["rev-replay/claim/us-taiwan"].Quote!.MissingSince.ShouldBe(2);
+        var taiwan = entries["rev-replay/taiwan"];
+        taiwan.Claims!.Select(c => c.Id).Order().ShouldBe(["cn-taiwan", "us-taiwan"]);
+        taiwan.Claims!.Single(c => c.Id == "us-taiwan").Quote!.MissingSince.ShouldBe(2);
+        taiwan.SourceIds.ShouldBe(["cn-mfa", "white-house"]);
     }
 }

@@ -19,7 +19,7 @@ public static class DiscrepanciesCsvEndpoint
             return;
         }
 
-        var rows = await query.Apply(session.Query<DiscrepancyRow>()).ToListAsync(ct);
+        var rows = await query.Apply(session.Query<DiscrepancyRow>(), DiscrepancyQuery.SearchTableOf(session)).ToListAsync(ct);
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"discrepancies.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, DiscrepancyCsv.Encoding);

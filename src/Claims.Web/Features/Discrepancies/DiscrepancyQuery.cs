@@ -2,6 +2,7 @@ using Claims.Domain;
 using Claims.Domain.Discrepancies;
 using Claims.Domain.Dossiers;
 using Claims.Domain.Reconciliation;
+using Claims.Domain.Search;
 using Claims.Domain.Texts;
 using Marten;
 using Marten.Linq;
@@ -54,10 +55,15 @@ public sealed record DiscrepancyQuery(
     /// Newest call first; within a call by topic, so paging is stable. Works on the index (SQL over its duplicated
     /// columns) and on rows built in memory (the command line's offline path).
     /// </summary>
-    public IQueryable<DiscrepancyRow> Apply(IQueryable<DiscrepancyRow> rows) => Filter(rows).OrderBy(r => r.SortKey);
+    /// <param name="searchTable">The search index's table (<see cref="SearchTableOf"/>), which a text filter reads; none for rows in memory.</param>
+    public IQueryable<DiscrepancyRow> Apply(IQueryable<DiscrepancyRow> rows, string? searchTable = null) => Filter(rows, searchTable).OrderBy(r => r.SortKey);
+
+    /// <summary>The search index's table in a session's schema (Marten names a document's table mt_doc_{type name}).</summary>
+    public static string SearchTableOf(IQuerySession session) =>
+        $"{session.DocumentStore.Options.DatabaseSchemaName}.mt_doc_{nameof(SearchEntry).ToLowerInvariant()}";
 
     /// <summary>The filters alone, unordered: what a count needs.</summary>
-    private IQueryable<DiscrepancyRow> Filter(IQueryable<DiscrepancyRow> rows)
+    private IQueryable<DiscrepancyRow> Filter(IQueryable<DiscrepancyRow> rows, string? searchTable)
     {
         var inMemory = rows is EnumerableQuery;
 
@@ -85,15 +91,15 @@ public sealed record DiscrepancyQuery(
         if (To is { } to) rows = KeyIs(rows, ">=", c => c >= 0, DiscrepancyRow.SortKeyAt(to));
         if (Text is not null)
         {
-            // A plain substring of the folded text (SearchKeys), or a row whose topic the term names (TopicLabels).
+            // Rows whose topic entry in the search index holds the folded term, or whose topic the term names (TopicLabels).
             var term = FoldedText.Fold(Text, Folding.Search);
             var topics = TopicLabels.Active.TopicsNamedBy(Text).ToArray();
             if (inMemory)
-                rows = rows.Where(r => (term.Length > 0 && r.SearchText.Contains(term)) || topics.Contains(r.Topic));
+                rows = rows.Where(r => (term.Length > 0 && r.SearchTextOf().Contains(term)) || topics.Contains(r.Topic));
             else
             {
-                var (sql, parameters) = TextMatch.Sql(term, topics, "d.topic = any(?::text[])");
-                rows = rows.Where(r => r.MatchesSql(sql, parameters));
+                var (sql, parameters) = TextMatch.Sql(term, topics, "s.topics && ?::text[]", "s");
+                rows = rows.Where(r => r.MatchesSql($"d.id in (select s.id from {searchTable} s where s.kind = 'topic' and {sql})", parameters));
             }
         }
         return rows;
@@ -107,12 +113,12 @@ public sealed record DiscrepancyQuery(
     public async Task<DiscrepancyResults> RunAsync(IQuerySession session, int countLimit, CancellationToken ct)
     {
         var skip = (Page - 1) * PageSize;
-        var items = await Apply(session.Query<DiscrepancyRow>()).Skip(skip).Take(PageSize).ToListAsync(ct);
+        var items = await Apply(session.Query<DiscrepancyRow>(), SearchTableOf(session)).Skip(skip).Take(PageSize).ToListAsync(ct);
         if (items.Count < PageSize && (Page == 1 || items.Count > 0))
             return new DiscrepancyResults(items, Page, PageSize, skip + items.Count, TotalExact: true);
 
         var limit = Math.Max(countLimit, skip + PageSize);
-        var counted = await QueryCount.UpTo(Filter(session.Query<DiscrepancyRow>()).Select(r => r.Id), session, limit + 1, ct);
+        var counted = await QueryCount.UpTo(Filter(session.Query<DiscrepancyRow>(), SearchTableOf(session)).Select(r => r.Id), session, limit + 1, ct);
         return new DiscrepancyResults(items, Page, PageSize, Math.Min(counted, limit), TotalExact: counted <= limit);
     }
 

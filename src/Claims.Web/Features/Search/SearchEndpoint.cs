@@ -8,16 +8,18 @@ namespace Claims.Web.Features.Search;
 public static class SearchEndpoint
 {
     /// <summary>
-    /// GET /api/search?q=…[&amp;topic=&amp;verdict=&amp;source=&amp;side=&amp;from=&amp;to=&amp;kind=&amp;page=&amp;pageSize=]: every
-    /// claim and account text holding the words (or filed under a topic they name), newest call first, each with
-    /// where it matched and a snippet.
+    /// GET /api/search?q=…[&amp;topic=&amp;verdict=&amp;source=&amp;side=&amp;from=&amp;to=&amp;in=claims|texts&amp;page=&amp;pageSize=]:
+    /// the topics whose claims hold the words (or that the words name) and the account texts that hold them, newest
+    /// call first, each with the claims that matched, where, and a snippet.
     /// </summary>
     [WolverineGet("/api/search")]
     public static async Task<IResult> Search(
-        string? q, string? topic, string[]? verdict, string? source, string? side, string? from, string? to, string? kind,
-        string? page, string? pageSize, IQuerySession session, DiscrepancyCountLimit countLimit, CancellationToken ct)
+        string? q, string? topic, string[]? verdict, string? source, string? side, string? from, string? to,
+        string? page, string? pageSize, HttpRequest request, IQuerySession session, DiscrepancyCountLimit countLimit, CancellationToken ct)
     {
-        var (query, problems) = SearchQuery.Parse(q, topic, verdict, source, side, from, to, kind, page, pageSize);
+        // "in" is read from the query by hand: as a parameter name it is a C# keyword, which Wolverine's generated code cannot declare.
+        var within = request.Query["in"].FirstOrDefault();
+        var (query, problems) = SearchQuery.Parse(q, topic, verdict, source, side, from, to, within, page, pageSize);
         if (query is null) return Problems.Invalid(problems, "The search is not valid.");
         var results = await query.RunAsync(session, countLimit.Value, ct);
         return Results.Ok(new
@@ -35,32 +37,46 @@ public static class SearchEndpoint
     private static object Item(SearchHit hit)
     {
         var e = hit.Entry;
-        return new
-        {
-            kind = e.Kind,
-            callId = e.CallId,
-            callTitle = e.CallTitle,
-            callDate = e.CallDate,
-            claimId = e.ClaimId,
-            accountId = e.AccountId,
-            accountKind = e.AccountKindName,
-            accountTitle = e.AccountTitle,
-            publishedAt = e.PublishedAt,
-            timePrecision = e.TimePrecision,
-            source = e.Source,
-            sourceName = e.SourceName,
-            side = e.Side,
-            topics = e.Topics,
-            verdict = e.Verdict,
-            findings = e.FindingKinds,
-            stance = e.Stance,
-            statement = e.Statement,
-            speaker = e.Speaker,
-            quote = e.Quote,
-            textVersion = e.TextVersion,
-            matchedIn = hit.MatchedIn,
-            snippet = hit.Snippet,
-            url = e.ClaimId is { } claim ? $"/calls/{e.CallId}#claim-{claim}" : $"/calls/{e.CallId}/accounts/{e.AccountId}"
-        };
+        return e.Kind == SearchEntry.TopicKind
+            ? new
+            {
+                kind = "topic",
+                callId = e.CallId,
+                callTitle = e.CallTitle,
+                callDate = e.CallDate,
+                topic = e.Topic,
+                verdict = e.Verdict,
+                findings = e.FindingKinds,
+                url = $"/calls/{e.CallId}#topic-{e.Topic}",
+                claimsMatched = hit.ClaimsMatched,
+                claims = hit.Claims.Select(m => new
+                {
+                    id = m.Claim.Id, account = m.Claim.Account, accountKind = m.Claim.AccountKind, source = m.Claim.Source,
+                    sourceName = m.Claim.SourceName, side = m.Claim.Side, publishedAt = m.Claim.PublishedAt, timePrecision = m.Claim.TimePrecision,
+                    stance = m.Claim.Stance, statement = m.Claim.Statement, speaker = m.Claim.Speaker, quote = m.Claim.Quote,
+                    matchedIn = m.MatchedIn, snippet = m.Snippet, url = $"/calls/{e.CallId}#claim-{m.Claim.Id}"
+                })
+            }
+            : (object)new
+            {
+                kind = "text",
+                callId = e.CallId,
+                callTitle = e.CallTitle,
+                callDate = e.CallDate,
+                accountId = e.AccountId,
+                accountKind = e.AccountKindName,
+                accountTitle = e.AccountTitle,
+                source = e.SourceIds[0],
+                sourceName = e.SourceName,
+                side = e.Sides[0],
+                publishedAt = e.PublishedAt,
+                timePrecision = e.TimePrecision,
+                textVersion = e.TextVersion,
+                excerpt = e.Excerpt,
+                findings = e.FindingKinds,
+                matchedIn = hit.MatchedIn,
+                snippet = hit.Snippet,
+                url = $"/calls/{e.CallId}/accounts/{e.AccountId}"
+            };
     }
 }

@@ -9,25 +9,29 @@ using Marten.Linq.MatchesSql;
 namespace Claims.Web.Features.Search;
 
 /// <summary>
-/// Search over everything (every live claim and every account's text), with the discrepancy index's filters: topic,
-/// any kind of finding (<c>verdict</c>), source, side, dates, and <c>kind</c> (<c>claim</c> or <c>account</c>).
+/// Search over everything (every topic's live claims and every account's text), with the discrepancy index's filters:
+/// topic, any kind of finding (<c>verdict</c>), source, side, dates, and <c>in</c> (<c>claims</c> or <c>texts</c>).
 /// </summary>
 public sealed record SearchQuery(DiscrepancyQuery Filters, string? Kind)
 {
-    public static readonly string[] Kinds = [SearchEntry.ClaimKind, SearchEntry.AccountKind];
+    /// <summary>What <c>in</c> takes, and the kind of entry each means.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Kinds = new Dictionary<string, string>
+    {
+        ["claims"] = SearchEntry.TopicKind, ["texts"] = SearchEntry.AccountKind
+    };
 
     public string Text => Filters.Text!;
 
     public static (SearchQuery? Query, List<Problem> Problems) Parse(
-        string? q, string? topic, string[]? verdict, string? source, string? side, string? from, string? to, string? kind,
+        string? q, string? topic, string[]? verdict, string? source, string? side, string? from, string? to, string? @in,
         string? page, string? pageSize)
     {
         var (filters, problems) = DiscrepancyQuery.Parse(topic, verdict, source, side, from, to, q, page, pageSize, anyFinding: true);
         if (string.IsNullOrWhiteSpace(q))
             problems.Add(new Problem("$.query.q", "is missing: give the words to search for (two characters or more, in any script)"));
-        if (kind is { Length: > 0 } && !Kinds.Contains(kind))
-            problems.Add(new Problem("$.query.kind", $"\"{JsonFields.Clip(kind)}\" is not claim or account"));
-        return problems.Count > 0 ? (null, problems) : (new SearchQuery(filters!, kind is { Length: > 0 } ? kind : null), problems);
+        if (@in is { Length: > 0 } && !Kinds.ContainsKey(@in))
+            problems.Add(new Problem("$.query.in", $"\"{JsonFields.Clip(@in)}\" is not claims or texts"));
+        return problems.Count > 0 ? (null, problems) : (new SearchQuery(filters!, @in is { Length: > 0 } ? Kinds[@in] : null), problems);
     }
 
     /// <summary>The topics the term names (see <see cref="TopicLabels"/>): their claims match whatever their words.</summary>
@@ -39,8 +43,8 @@ public sealed record SearchQuery(DiscrepancyQuery Filters, string? Kind)
         // Array columns are matched with @> and &&, which their GIN indexes serve (see ClaimsStore).
         if (f.Topic is not null) entries = entries.Where(e => e.MatchesSql("d.topics @> array[?]::text[]", f.Topic));
         if (f.Verdicts is { Count: > 0 } kinds) entries = entries.Where(e => e.MatchesSql("d.finding_kinds && ?::text[]", new object[] { kinds.ToArray() }));
-        if (f.Source is not null) entries = entries.Where(e => e.Source == f.Source);
-        if (f.Side is not null) entries = entries.Where(e => e.Side == f.Side);
+        if (f.Source is not null) entries = entries.Where(e => e.MatchesSql("d.source_ids @> array[?]::text[]", f.Source));
+        if (f.Side is not null) entries = entries.Where(e => e.MatchesSql("d.sides @> array[?]::text[]", f.Side));
         if (f.From is { } start) entries = entries.Where(e => e.MatchesSql("d.sort_key < ?", DiscrepancyRow.SortKeyBefore(start)));
         if (f.To is { } end) entries = entries.Where(e => e.MatchesSql("d.sort_key >= ?", DiscrepancyRow.SortKeyAt(end)));
         if (Kind is not null) entries = entries.Where(e => e.Kind == Kind);
@@ -55,7 +59,7 @@ public sealed record SearchQuery(DiscrepancyQuery Filters, string? Kind)
         var skip = (page - 1) * size;
         var entries = await Filter(session.Query<SearchEntry>()).OrderBy(e => e.SortKey).Skip(skip).Take(size).ToListAsync(ct);
         var topics = NamedTopics;
-        var hits = entries.Select(e => SearchHit.Of(e, Text, topics.Intersect(e.Topics).ToList())).ToList();
+        var hits = entries.Select(e => SearchHit.Of(e, Text, topics.Intersect(e.Topics).Any(), Filters.Source, Filters.Side)).ToList();
         if (entries.Count < size && (page == 1 || entries.Count > 0))
             return new SearchResults(hits, page, size, skip + entries.Count, TotalExact: true, topics);
 
