@@ -47,7 +47,13 @@ var schema = DatabaseSettings.Schema(builder.Configuration);
 
 builder.Services.AddEditorKey();
 builder.Services.AddTrustedProxies(builder.Configuration);
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+{
+    // A database fault says what happened and when to come back (see DatabaseFaults).
+    if (DatabaseFaults.Describe(context.Exception) is not { } fault) return;
+    context.ProblemDetails.Detail = fault;
+    context.HttpContext.Response.Headers.RetryAfter = DatabaseFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+});
 builder.Services.AddClaimsHealthChecks();
 
 builder.Services.AddMarten(opts => ClaimsStore.Configure(opts, connectionString, schema))

@@ -25,10 +25,13 @@ public static class RequestHygiene
 
     public static IApplicationBuilder UseRequestHygiene(this IApplicationBuilder app)
     {
-        // An exception that carries its own status (a body over the limit is 413) keeps it; the rest are 500.
+        // An exception that carries its own status (a body over the limit is 413) keeps it, the database's state
+        // (a full disk, a server that does not answer) is 503 (DatabaseFaults); the rest are 500.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode
+                : DatabaseFaults.Describe(e) is not null ? StatusCodes.Status503ServiceUnavailable
+                : StatusCodes.Status500InternalServerError
         });
         app.UseStatusCodePages(async context => await WriteProblem(context.HttpContext, null));
         return app.Use(async (context, next) =>

@@ -26,10 +26,6 @@ public sealed class DiscrepanciesModel(IQuerySession session, DiscrepancyCountLi
         Rows = await query.RunAsync(session, countLimit.Value, ct);
     }
 
-    /// <summary>This page's URL with the same filters and another page number.</summary>
-    public string PageUrl(int page)
-    {
-        var query = Request.Query.Where(p => p.Key != "page").SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? "")}"));
-        return $"{Request.Path}?{string.Join("&", query.Append($"page={page}"))}";
-    }
+    /// <summary>This page's URL with the same query and another page number.</summary>
+    public string PageUrl(int page) => Paging.UrlFor(Request, page);
 }

@@ -31,10 +31,6 @@ public sealed class SearchModel(IQuerySession session, DiscrepancyCountLimit cou
         Results = await query.RunAsync(session, countLimit.Value, ct);
     }
 
-    /// <summary>This page's URL with the same search and another page number.</summary>
-    public string PageUrl(int page)
-    {
-        var query = Request.Query.Where(p => p.Key != "page").SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? "")}"));
-        return $"{Request.Path}?{string.Join("&", query.Append($"page={page}"))}";
-    }
+    /// <summary>This page's URL with the same query and another page number.</summary>
+    public string PageUrl(int page) => Paging.UrlFor(Request, page);
 }
