@@ -18,6 +18,8 @@ public sealed class ClaimModel(IQuerySession session, IMessageBus bus) : PageMod
     public ClaimEntry Claim { get; private set; } = null!;
     public ClaimHistoryView History { get; private set; } = null!;
     public AccountEntry Account { get; private set; } = null!;
+    /// <summary>Where the claim's quote stands in a text now, when it must stand in one (and whether a revision took it out).</summary>
+    public QuoteAnchor? Anchor { get; private set; }
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
     public string? Notice { get; private set; }
 
@@ -70,6 +72,7 @@ public sealed class ClaimModel(IQuerySession session, IMessageBus bus) : PageMod
             _ => null
         };
         if (!Request.HasFormContentType) Correction = CorrectionForm.From(claim.Content);
+        Anchor = Claim.Retracted ? null : new QuoteAnchors(call, null).Of(Claim);
         ViewData["Title"] = $"{claimId} · {call.Call.Title}";
         return true;
     }
