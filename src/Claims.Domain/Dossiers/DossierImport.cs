@@ -154,10 +154,21 @@ public static class DossierImport
         // The versions the file adds: revisions, and the published text itself when the stored account had none.
         var added = new List<DossierRevision>();
         var publishedWith = account.Text is null ? 0 : 1;
+        var latest = existing.TextVersions() is { Count: > 0 } versions ? versions[^1].PublishedAt : existing.PublishedAt;
         for (var i = storedTexts.Count; i < fileTexts.Count; i++)
-            added.Add(i < publishedWith
+        {
+            var revision = i < publishedWith
                 ? new DossierRevision(fileTexts[i], existing.PublishedAt, existing.TimePrecision, "The text as published, recorded after the account.")
-                : account.Revisions[i - publishedWith]);
+                : account.Revisions[i - publishedWith];
+            // As-of views take the version published at an instant: versions stay in the order they were published.
+            if (revision.PublishedAt < latest)
+            {
+                conflicts.Add(new Problem($"{path}.revisions[{i - publishedWith}].publishedAt",
+                    $"is earlier than version {storedTexts.Count} of the stored text ({Instants.Format(latest)}); a revision comes after it"));
+                return null;
+            }
+            added.Add(revision);
+        }
         return added;
     }
 

@@ -23,8 +23,8 @@ public sealed record TextClaim(
     string Id, string Account, bool Own, string Topic, string Verdict, string Stance, string Statement, string? Speaker,
     QuoteView? Quote, TextRange? Range, int? MissingSince);
 
-/// <summary>A topic the account's source stays silent on while another party side's readout raises it.</summary>
-public sealed record SilentTopic(string Topic, string Verdict, IReadOnlyList<string> RaisedBy);
+/// <summary>A topic the account's source stays silent on while another party side's readout raises it: the sources raising it, by id and by name.</summary>
+public sealed record SilentTopic(string Topic, string Verdict, IReadOnlyList<string> RaisedBy, IReadOnlyList<string> RaisedByNames);
 
 /// <summary>
 /// One account with its text (spec section 5, "an account"): every version, the version shown with the claims that
@@ -68,7 +68,8 @@ public sealed record AccountDetail(
         var silentOn = account.Kind == Vocabulary.Readout
             ? view.Topics
                 .Where(t => t.Findings.Any(f => f.Kind == FindingKind.Omitted && f.Side == entry.Source.Side && (f.Sources ?? []).Contains(entry.Source.Id)))
-                .Select(t => new SilentTopic(t.Topic, t.Verdict, t.Asserting))
+                .Select(t => new SilentTopic(t.Topic, t.Verdict, t.Asserting,
+                    t.Asserting.Select(id => view.Sources.FirstOrDefault(s => s.Id == id)?.Name ?? id).ToList()))
                 .ToList()
             : [];
 

@@ -27,8 +27,9 @@ public sealed record SearchHit(SearchEntry Entry, IReadOnlyList<ClaimMatch> Clai
     /// <summary>
     /// Where <paramref name="term"/> matched in <paramref name="entry"/>, folded for search as the index compares. A
     /// topic's claims match when their words hold the term and, when the term names the topic, every claim filed under
-    /// it matches too (listed after the ones whose words hold it, as matched by <c>topic</c>); only claims of
-    /// <paramref name="source"/> and <paramref name="side"/> count when those filters are given.
+    /// it matches too (listed after the ones whose words hold it, as matched by <c>topic</c>). Filters by
+    /// <paramref name="source"/> and <paramref name="side"/> choose topics (those the source or side speaks to, as on the
+    /// discrepancy page); their claims are listed first.
     /// </summary>
     public static SearchHit Of(SearchEntry entry, string term, bool namesTopic, string? source = null, string? side = null)
     {
@@ -40,7 +41,8 @@ public sealed record SearchHit(SearchEntry Entry, IReadOnlyList<ClaimMatch> Clai
             return new SearchHit(entry, [], 0, namesTopic ? "topic" : null, null);
         }
 
-        var claims = (entry.Claims ?? []).Where(c => (source is null || c.Source == source) && (side is null || c.Side == side)).ToList();
+        var claims = entry.Claims ?? [];
+        int FilterFirst(ClaimMatch m) => (source is null || m.Claim.Source == source) && (side is null || m.Claim.Side == side) ? 0 : 1;
         var byWords = new List<ClaimMatch>();
         var byTopic = new List<ClaimMatch>();
         foreach (var claim in claims)
@@ -49,7 +51,7 @@ public sealed record SearchHit(SearchEntry Entry, IReadOnlyList<ClaimMatch> Clai
             if (match.Marks is { Count: > 0 }) byWords.Add(new ClaimMatch(claim, match.Field, Cut(match.Text, match.Marks)));
             else if (namesTopic) byTopic.Add(new ClaimMatch(claim, "topic", Cut(claim.Statement, [])));
         }
-        return new SearchHit(entry, [.. byWords.Concat(byTopic).Take(ClaimsShown)], byWords.Count + byTopic.Count, null, null);
+        return new SearchHit(entry, [.. byWords.Concat(byTopic).OrderBy(FilterFirst).Take(ClaimsShown)], byWords.Count + byTopic.Count, null, null);
     }
 
     private static IReadOnlyList<TextRange> Find(string text, string folded) =>

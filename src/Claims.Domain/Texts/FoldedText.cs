@@ -6,7 +6,7 @@ namespace Claims.Domain.Texts;
 /// <summary>Where a passage stands in a text: a range of the text's characters (UTF-16 code units).</summary>
 public sealed record TextRange(int Start, int Length)
 {
-    public int End => Start + Length;
+    [System.Text.Json.Serialization.JsonIgnore] public int End => Start + Length;
 }
 
 /// <summary>How far a text is folded before it is compared.</summary>

@@ -124,9 +124,12 @@ public class SearchTests(SearchFixture app) : IClassFixture<SearchFixture>
     public async Task the_discrepancy_filters_apply_and_two_characters_are_enough()
     {
         Ids(await Search("q=ai")).ShouldBe(["search-two/us-ai"]);
-        Ids(await Search($"q={Uri.EscapeDataString("台湾")}&side=US&in=claims")).ShouldBe(["search-one/us-policy", "search-one/us-taiwan", "search-two/us-taiwan"]);
+        // Filters choose topics, as on the discrepancy page; the filter's own claims come first in each.
+        var us = await Search($"q={Uri.EscapeDataString("台湾")}&side=US&in=claims");
+        us.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("claims")[0].GetProperty("side").GetString()).ShouldAllBe(s => s == "US");
         Ids(await Search("q=island&in=claims")).ShouldBe(["search-one/cn-taiwan", "search-two/cn-taiwan"]);
-        Ids(await Search("q=island&source=s-us")).ShouldBeEmpty();
+        Ids(await Search("q=island&source=s-us")).ShouldBe(["search-one/cn-taiwan", "search-two/cn-taiwan"]);   // topics the US source speaks to
+        Ids(await Search("q=soybean&side=CN")).ShouldBeEmpty();   // the CN side says nothing of trade
         Ids(await Search("q=soybean&verdict=omitted")).ShouldBe(["search-one/us-trade"]);
         Ids(await Search("q=soybean&verdict=corroborated")).ShouldBeEmpty();
         Ids(await Search("q=black%20sea&in=claims")).ShouldBeEmpty();

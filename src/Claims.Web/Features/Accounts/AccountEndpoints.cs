@@ -86,7 +86,8 @@ public static class AccountLoad
         return detail is null
             ? (null, loaded.State, view, publishedAsOf is null
                 ? $"Account \"{accountId}\" has no text version {version}."
-                : $"Account \"{accountId}\" was not published, or had no text version {version}, by {Display.Instant(publishedAsOf.Value)}.")
+                : $"Account \"{accountId}\" was not published by {Display.Instant(publishedAsOf.Value)}"
+                  + (version is null ? "." : $", or had no text version {version} by then."))
             : (detail, loaded.State, view, null);
     }
 }

@@ -95,7 +95,12 @@ public sealed record DiscrepancyQuery(
             var term = FoldedText.Fold(Text, Folding.Search);
             var topics = TopicLabels.Active.TopicsNamedBy(Text).ToArray();
             if (inMemory)
-                rows = rows.Where(r => (term.Length > 0 && r.SearchTextOf().Contains(term)) || topics.Contains(r.Topic));
+            {
+                // As the index matches: a two-character term as a piece (whole ASCII words), anything longer as a substring.
+                var piece = SearchKeys.IsBigramTerm(term);
+                rows = rows.Where(r => (term.Length > 0 && (piece ? SearchKeys.Bigrams(r.SearchTextOf()).Contains(term) : r.SearchTextOf().Contains(term)))
+                                       || topics.Contains(r.Topic));
+            }
             else
             {
                 var (sql, parameters) = TextMatch.Sql(term, topics, "s.topics && ?::text[]", "s");

@@ -28,7 +28,7 @@ public sealed record SearchQuery(DiscrepancyQuery Filters, string? Kind)
     {
         var (filters, problems) = DiscrepancyQuery.Parse(topic, verdict, source, side, from, to, q, page, pageSize, anyFinding: true);
         if (string.IsNullOrWhiteSpace(q))
-            problems.Add(new Problem("$.query.q", "is missing: give the words to search for (two characters or more, in any script)"));
+            problems.Add(new Problem("$.query.q", "is missing: give the words to search for, in any script"));
         if (@in is { Length: > 0 } && !Kinds.ContainsKey(@in))
             problems.Add(new Problem("$.query.in", $"\"{JsonFields.Clip(@in)}\" is not claims or texts"));
         return problems.Count > 0 ? (null, problems) : (new SearchQuery(filters!, @in is { Length: > 0 } ? Kinds[@in] : null), problems);

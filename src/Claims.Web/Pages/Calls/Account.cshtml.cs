@@ -16,11 +16,16 @@ public sealed class AccountModel(IQuerySession session) : PageModel
     public IReadOnlyList<string> Topics { get; private set; } = [];
     public string? Language { get; private set; }
     public DateTimeOffset? AsOf { get; private set; }
+    public string? AsOfProblem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(
         string id, string accountId, int? version, int? from, int? to, string? lang, string? publishedAsOf, CancellationToken ct)
     {
-        if (!AsOfQuery.TryParse(publishedAsOf, nameof(publishedAsOf), out var asOf, out _)) asOf = null;
+        if (!AsOfQuery.TryParse(publishedAsOf, nameof(publishedAsOf), out var asOf, out _))
+        {
+            asOf = null;
+            AsOfProblem = $"“{publishedAsOf}” is not a date-time with an offset, such as 2025-11-24T21:00:00+08:00; showing everything recorded.";
+        }
         var loaded = await AccountLoad.DetailAsync(session, id, accountId, version, asOf, ct);
         if (loaded.Detail is not { } detail) return NotFound();
         Detail = detail;

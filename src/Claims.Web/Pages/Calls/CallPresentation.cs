@@ -20,6 +20,9 @@ public sealed class CallPresentation(ReconciliationView full, ReconciliationView
     public IReadOnlyList<ColumnGroup> Columns { get; } = Group(full);
 
     public string CallId => full.Call.Id;
+
+    /// <summary>The query that keeps a link on the instant shown (empty when everything recorded is shown).</summary>
+    public string AsOfQuery => shown.AsOf?.PublishedAsOf is { } at ? $"?publishedAsOf={Uri.EscapeDataString(Display.Instant(at))}" : "";
     public DateOnly CallDate => full.Call.Date;
 
     public SourceView Source(string id) => _sources[id];

@@ -24,10 +24,15 @@ public sealed class ReadoutsModel(IQuerySession session) : PageModel
     public string? Language { get; private set; }
     public IReadOnlyList<string> Languages { get; private set; } = [];
     public DateTimeOffset? AsOf { get; private set; }
+    public string? AsOfProblem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, string? publishedAsOf, string? lang, CancellationToken ct)
     {
-        if (!AsOfQuery.TryParse(publishedAsOf, nameof(publishedAsOf), out var asOf, out _)) asOf = null;
+        if (!AsOfQuery.TryParse(publishedAsOf, nameof(publishedAsOf), out var asOf, out _))
+        {
+            asOf = null;
+            AsOfProblem = $"“{publishedAsOf}” is not a date-time with an offset, such as 2025-11-24T21:00:00+08:00; showing everything recorded.";
+        }
         if (await CallViews.LoadAsync(session, id, null, ct) is not { } loaded) return NotFound();
         View = ReconciliationView.From(loaded.State, asOf, others: loaded.Others);
         AsOf = asOf;

@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Html;
 
 namespace Claims.Web.Pages.Calls;
 
-/// <summary>A run of a text, and the claims whose quotes cover it (none for plain text).</summary>
-public sealed record MarkedRun(string Text, IReadOnlyList<TextClaim> Claims, bool Starts);
+/// <summary>A run of a text, the claims whose quotes cover it (none for plain text), and those whose quotes begin with it.</summary>
+public sealed record MarkedRun(string Text, IReadOnlyList<TextClaim> Claims, IReadOnlyList<TextClaim> Starting);
 
 /// <summary>
 /// Cuts a text at every edge of its claims' quotes, so each run is covered by the same claims throughout: quotes that
-/// overlap become runs covered by both, with no nesting to render. <see cref="MarkedRun.Starts"/> marks the run where
-/// a claim's quote begins (the link target <c>#q-{claim}</c> goes there).
+/// overlap become runs covered by both, with no nesting to render. <see cref="MarkedRun.Starting"/> are the claims
+/// whose quotes begin at the run: each one's link target <c>#q-{claim}</c> goes there.
 /// </summary>
 public static class TextMarks
 {
@@ -25,7 +25,7 @@ public static class TextMarks
         {
             var (start, end) = (edges[i], edges[i + 1]);
             var covering = placed.Where(c => c.Range!.Start <= start && c.Range.End >= end).ToList();
-            runs.Add(new MarkedRun(text[start..end], covering, covering.Any(c => c.Range!.Start == start)));
+            runs.Add(new MarkedRun(text[start..end], covering, covering.Where(c => c.Range!.Start == start).ToList()));
         }
         return runs;
     }
@@ -42,14 +42,17 @@ public static class TextMarks
         foreach (var run in runs)
         {
             if (run.Claims.Count == 0) { html.Append(encode.Encode(run.Text)); continue; }
-            var first = run.Claims[0];
+            var first = run.Starting.Count > 0 ? run.Starting[0] : run.Claims[0];
             var title = string.Join("; ", run.Claims.Select(c => $"{c.Topic}: {c.Statement}"));
+            // Every claim whose words begin here gets its link target: the link itself for the first, an empty anchor for the others.
+            foreach (var other in run.Starting.Skip(1))
+                html.Append("<span class=\"anchor-target\" id=\"q-").Append(encode.Encode(other.Id)).Append("\"></span>");
             html.Append("<a class=\"mark-link\" href=\"/calls/").Append(encode.Encode(callId)).Append("#claim-").Append(encode.Encode(first.Id)).Append('"');
-            if (run.Starts) html.Append(" id=\"q-").Append(encode.Encode(first.Id)).Append('"');
+            if (run.Starting.Count > 0) html.Append(" id=\"q-").Append(encode.Encode(first.Id)).Append('"');
             html.Append(" title=\"").Append(encode.Encode(title)).Append("\"><mark class=\"").Append(TopicClass(topics, first.Topic)).Append("\">")
                 .Append(encode.Encode(run.Text)).Append("</mark>");
-            if (run.Starts)
-                html.Append("<span class=\"tag\">").Append(encode.Encode(string.Join(", ", run.Claims.Select(c => c.Topic).Distinct()))).Append("</span>");
+            if (run.Starting.Count > 0)
+                html.Append("<span class=\"tag\">").Append(encode.Encode(string.Join(", ", run.Starting.Select(c => c.Topic).Distinct()))).Append("</span>");
             html.Append("</a>");
         }
         return new HtmlString(html.ToString());
