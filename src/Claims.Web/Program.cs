@@ -40,7 +40,7 @@ try
 }
 catch (EmbeddedPostgresException e)
 {
-    Console.Error.WriteLine($"Claims cannot start its database: {e.Message}");
+    Console.Error.WriteLine(embedded ? $"Claims cannot start its database: {e.Message}" : $"Claims cannot start: {e.Message}");
     return 1;
 }
 var schema = DatabaseSettings.Schema(builder.Configuration);
