@@ -219,6 +219,8 @@ public class CallPageBrowserTests(BrowserFixture app)
         await page.ClickAsync("main form button[type=submit]");
         await Expect(page.Locator("#results .snippet").First).ToBeVisibleAsync();
         await page.Locator("#results .card h2 a", new PageLocatorOptions { HasText = "taiwan" }).First.ClickAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/calls/2025-11-24-xi-trump-call#claim-[a-z0-9-]+$"));
+        // A result is a topic of a call: its heading opens that topic on the call page.
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/calls/2025-11-24-xi-trump-call#topic-taiwan$"));
+        await Expect(page.Locator("#topic-taiwan")).ToBeVisibleAsync();
     }
 }
