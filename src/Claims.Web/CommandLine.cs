@@ -8,6 +8,21 @@ public static class CommandLine
     public static bool IsCommand(string[] args) =>
         args.Length > 0 && !args[0].StartsWith('-') && !args[0].Equals("run", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>True for the commands that read files only (check): no database is started for them.</summary>
+    public static bool NeedsNoDatabase(string[] args) => args.Length > 0 && args[0].Equals("check", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A path as the user meant it: <c>dotnet run --project src/Claims.Web</c> runs the program in the project's
+    /// folder, not where the command was typed, so a relative path is taken from the shell's folder ($PWD) when a
+    /// file or folder is there (or, for <paramref name="writing"/>, always).
+    /// </summary>
+    public static string FromShell(string path, bool writing = false)
+    {
+        if (Path.IsPathRooted(path) || Environment.GetEnvironmentVariable("PWD") is not { Length: > 0 } shell) return path;
+        var fromShell = Path.Combine(shell, path);
+        return writing || File.Exists(fromShell) || Directory.Exists(fromShell) ? fromShell : path;
+    }
+
     /// <summary>A command's results, on standard output.</summary>
     public static IAnsiConsole Results { get; } = ResultsConsole();
 

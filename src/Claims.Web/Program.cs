@@ -36,7 +36,9 @@ string connectionString;
 var embedded = string.IsNullOrEmpty(builder.Configuration.GetConnectionString("Marten"));
 try
 {
-    connectionString = DatabaseSettings.ConnectionString(builder, CommandLine.IsCommand(args) ? ClusterUse.Command : ClusterUse.Serve);
+    // check reads files only: it starts no database, and the connection string is never opened.
+    connectionString = CommandLine.NeedsNoDatabase(args) ? "Host=127.0.0.1;Database=unused"
+        : DatabaseSettings.ConnectionString(builder, CommandLine.IsCommand(args) ? ClusterUse.Command : ClusterUse.Serve);
 }
 catch (EmbeddedPostgresException e)
 {

@@ -59,7 +59,7 @@ public sealed class ExportCommand : JasperFxAsyncCommand<ExportInput>
             return false;
         }
 
-        await using var output = input.OutFlag is null ? Console.OpenStandardOutput() : File.Create(input.OutFlag);
+        await using var output = input.OutFlag is null ? Console.OpenStandardOutput() : File.Create(CommandLine.FromShell(input.OutFlag, writing: true));
         var config = host.Services.GetRequiredService<IConfiguration>();
         var baseUrl = input.UrlFlag?.TrimEnd('/') ?? PublicUrl.Of(config);
         switch (input.FormatFlag)
@@ -78,7 +78,7 @@ public sealed class ExportCommand : JasperFxAsyncCommand<ExportInput>
                 break;
         }
 
-        if (input.OutFlag is not null) Console.Error.WriteLine($"Wrote {input.FormatFlag} of {call.Id} to {Path.GetFullPath(input.OutFlag)}");
+        if (input.OutFlag is not null) Console.Error.WriteLine($"Wrote {input.FormatFlag} of {call.Id} to {Path.GetFullPath(CommandLine.FromShell(input.OutFlag, writing: true))}");
         await host.StopAsync();
         return true;
     }

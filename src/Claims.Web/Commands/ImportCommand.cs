@@ -89,14 +89,15 @@ public static class DossierFiles
     {
         missing = [];
         var files = new List<string>();
-        foreach (var path in paths)
+        foreach (var given in paths)
         {
+            var path = CommandLine.FromShell(given);
             if (Directory.Exists(path))
                 files.AddRange(Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
             else if (File.Exists(path))
                 files.Add(path);
             else
-                missing.Add(path);
+                missing.Add(given);
         }
         return files;
     }

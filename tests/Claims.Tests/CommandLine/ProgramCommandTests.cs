@@ -74,4 +74,31 @@ public class ProgramCommandTests
         exit.ShouldNotBe(0);
         errors.ShouldContain("Claims__CountLimit is \"lots\"");
     }
+
+    [Fact]
+    public async Task check_reads_dossiers_with_no_database_and_names_every_problem_and_the_findings()
+    {
+        var folder = Directory.CreateTempSubdirectory("claims-check-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "a-good.json"), Dossiers.Minimal("check-call", "check-cn", "check-us").ToJsonString());
+        var broken = Dossiers.Minimal("check-bad", "check-cn", "check-us");
+        broken["claims"]![0]!["stance"] = "maybe";
+        await File.WriteAllTextAsync(Path.Combine(folder, "b-bad.json"), broken.ToJsonString());
+        // The shipped sample calls "trump" Donald Trump: a file that names him otherwise would be refused on a new database.
+        var renamed = Dossiers.Minimal("check-renamed", "check-cn", "trump");
+        await File.WriteAllTextAsync(Path.Combine(folder, "c-renamed.json"), renamed.ToJsonString());
+
+        // A database that does not exist: check never opens it. The folder is named relative to the shell's folder.
+        var (exit, output, errors) = await ProgramRun.RunWith(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Marten"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=1", ["PWD"] = Path.GetDirectoryName(folder),
+        }, "check", Path.GetFileName(folder), "--findings");
+
+        exit.ShouldNotBe(0, output + errors);
+        output.ShouldContain("a-good.json: ok check-call: 2 accounts");
+        output.ShouldContain("taiwan: ");
+        output.ShouldContain("b-bad.json: refused");
+        output.ShouldContain("$.claims[0].stance");
+        output.ShouldContain("source \"trump\" is stored as \"Donald Trump\"");
+        output.ShouldContain("1 would import, 2 would be refused");
+    }
 }
