@@ -104,7 +104,10 @@ public sealed record DiscrepancyQuery(
             else
             {
                 var (sql, parameters) = TextMatch.Sql(term, topics, "s.topics && ?::text[]", "s");
-                rows = rows.Where(r => r.MatchesSql($"d.id in (select s.id from {searchTable} s where s.kind = 'topic' and {sql})", parameters));
+                // The entries of discrepancy topics only (their finding kinds' index narrows the text match before
+                // PostgreSQL rechecks each entry's text); their ids are the discrepancy rows' ids.
+                object[] all = [FindingKind.Discrepancies, .. parameters];
+                rows = rows.Where(r => r.MatchesSql($"d.id in (select s.id from {searchTable} s where s.finding_kinds && ?::text[] and {sql})", all));
             }
         }
         return rows;
