@@ -23,6 +23,14 @@ public static class CommandLine
         return writing || File.Exists(fromShell) || Directory.Exists(fromShell) ? fromShell : path;
     }
 
+    /// <summary>A path as the user would write it: relative to the shell's folder when the file is inside it.</summary>
+    public static string Shown(string path)
+    {
+        if (Environment.GetEnvironmentVariable("PWD") is not { Length: > 0 } shell) return path;
+        var relative = Path.GetRelativePath(shell, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
+    }
+
     /// <summary>A command's results, on standard output.</summary>
     public static IAnsiConsole Results { get; } = ResultsConsole();
 

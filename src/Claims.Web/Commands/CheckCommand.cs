@@ -33,7 +33,7 @@ public sealed class CheckCommand : JasperFxCommand<CheckInput>
             return false;
         }
 
-        var results = DossierCheck.Check(files.Select(f => (f, DossierReader.Read(File.ReadAllBytes(f)))), SampleSources());
+        var results = DossierCheck.Check(files.Select(f => (CommandLine.Shown(f), DossierReader.Read(File.ReadAllBytes(f)))), ShippedSources());
         foreach (var r in results)
         {
             if (r.Refused)
@@ -56,9 +56,9 @@ public sealed class CheckCommand : JasperFxCommand<CheckInput>
         return refused == 0;
     }
 
-    // A new database holds the samples: a file must not give their source ids another name, side or kind.
-    private static IEnumerable<SourceProfile> SampleSources() =>
-        SampleLoader.ReadSamples().Select(s => DossierReader.Read(s.Json).Dossier).OfType<Dossier>()
+    // A new database holds the samples and the record: a file must not give their source ids another name, side or kind.
+    private static IEnumerable<SourceProfile> ShippedSources() =>
+        SampleLoader.ReadSamples().Concat(SampleLoader.ReadRecord()).Select(s => DossierReader.Read(s.Json).Dossier).OfType<Dossier>()
             .SelectMany(d => d.Sources).DistinctBy(s => s.Id)
             .Select(s => new SourceProfile { Id = SourceStream.Key(s.Id), SourceId = s.Id, Name = s.Name, Side = s.Side, Kind = s.Kind });
 }

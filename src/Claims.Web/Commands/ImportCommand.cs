@@ -58,16 +58,16 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             if (problems.Count > 0)
             {
                 refused++;
-                foreach (var problem in problems) Console.Error.WriteLine($"{file}: {problem}");
+                foreach (var problem in problems) Console.Error.WriteLine($"{CommandLine.Shown(file)}: {problem}");
             }
             else
                 foreach (var warning in outcome?.Warnings ?? reading.Warnings)
                 {
                     // A few to show what they are; a big import would otherwise print a screen per file.
-                    if (warned++ < WarningLimit) Console.Error.WriteLine($"{file}: warning: {warning}");
+                    if (warned++ < WarningLimit) Console.Error.WriteLine($"{CommandLine.Shown(file)}: warning: {warning}");
                 }
             if (files.Count > TableLimit && problems.Count == 0) continue;
-            table.AddRow(Markup.Escape(file), Markup.Escape(outcome?.CallId ?? reading.Dossier?.Call.Id ?? "-"),
+            table.AddRow(Markup.Escape(CommandLine.Shown(file)), Markup.Escape(outcome?.CallId ?? reading.Dossier?.Call.Id ?? "-"),
                 (outcome?.Appended ?? 0).ToString(), outcome is null ? "-" : outcome.Unchanged.ToString(),
                 problems.Count > 0 ? $"[red]refused ({problems.Count} problem{(problems.Count == 1 ? "" : "s")})[/]"
                 : outcome!.Appended == 0 ? "already stored" : "[green]imported[/]");

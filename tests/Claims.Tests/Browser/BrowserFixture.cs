@@ -35,6 +35,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         info.Environment["Claims__Schema"] = TestDatabase.NewSchema("browser");
         info.Environment["Claims__EditorKey"] = EditorKey;
         info.Environment["Claims__Nodes"] = "solo";
+        info.Environment["Claims__LoadRecord"] = "false";   // the sample alone: the pages' tests and screenshots tell its story
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         // Serve the pages' static files from the project, as `dotnet run` does.
         info.Environment["ASPNETCORE_CONTENTROOT"] = ProjectFolder();

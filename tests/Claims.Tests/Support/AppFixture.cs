@@ -22,6 +22,8 @@ public class AppFixture : IAsyncLifetime
 
     /// <summary>Whether the sample call is loaded on start, as on a user's first run.</summary>
     protected virtual bool LoadSample => false;
+    /// <summary>The record of real calls (docs/record) besides the sample, when the sample is loaded.</summary>
+    protected virtual bool LoadRecord => false;
 
     /// <summary>Further settings of the program, as a user would give them in configuration.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
@@ -35,6 +37,7 @@ public class AppFixture : IAsyncLifetime
             b.UseSetting("Claims:Schema", Schema);
             b.UseSetting("Claims:EditorKey", EditorKey);
             b.UseSetting("Claims:LoadSample", LoadSample ? "true" : "false");
+            b.UseSetting("Claims:LoadRecord", LoadRecord ? "true" : "false");
             foreach (var (name, value) in Settings) b.UseSetting(name, value);
             b.ConfigureServices(s =>
             {
@@ -77,4 +80,11 @@ public class AppFixture : IAsyncLifetime
 public sealed class SampleAppFixture : AppFixture
 {
     protected override bool LoadSample => true;
+}
+
+/// <summary>A new database as a user's first start makes it: the sample calls and the record of real calls.</summary>
+public sealed class RecordAppFixture : AppFixture
+{
+    protected override bool LoadSample => true;
+    protected override bool LoadRecord => true;
 }
