@@ -57,6 +57,7 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
     context.HttpContext.Response.Headers.RetryAfter = DatabaseFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
 });
 builder.Services.AddClaimsHealthChecks();
+builder.Services.AddExpectedRetryLogging();
 
 builder.Services.AddMarten(opts => ClaimsStore.Configure(opts, connectionString, schema))
     .UseLightweightSessions()

@@ -26,7 +26,7 @@ public static class RecordPage
         {
             var id = (string)c["id"]!;
             md.AppendLine($"| {c["date"]} | [{Cell((string)c["title"]!)}]({dossierOf(id)}) | {c["accountCount"]} | {c["claimCount"]} | " +
-                          $"{a.Views[id]["topics"]!.AsArray().Count} | {c["discrepancyCount"]} | {string.Join(", ", RecordAnswers.Strings(c["noReadout"]))} |");
+                          $"{a.Views[id]["topics"]!.AsArray().Count} | {c["discrepancyCount"]} | {(RecordAnswers.Strings(c["noReadout"]) is { Count: > 0 } sides ? string.Join(", ", sides) : "–")} |");
         }
 
         md.AppendLine().AppendLine("## Findings of each kind").AppendLine();
@@ -42,7 +42,7 @@ public static class RecordPage
         md.AppendLine("| side | topics left out | in calls | most often left out (calls) |");
         md.AppendLine("| --- | ---: | ---: | --- |");
         foreach (var side in Omissions(a))
-            md.AppendLine($"| {side.Side} | {side.Topics} | {side.Calls} | {string.Join(", ", side.Most.Select(t => $"{t.Topic} ({t.Count})"))} |");
+            md.AppendLine($"| {side.Side} | {side.Topics} | {side.Calls} | {(side.Most.Count == 0 ? "no topic in more than one call" : string.Join(", ", side.Most.Select(t => $"{t.Topic} ({t.Count})")))} |");
 
         md.AppendLine().AppendLine("## Sources that contradict each other").AppendLine();
         md.AppendLine("| call | topic | asserting | denying |");
