@@ -19,7 +19,8 @@ public sealed record TextChange(
         if (versions.Count == 0) return (null, null);
         var b = to ?? versions.Count;
         var a = from ?? Math.Max(1, b - 1);
-        foreach (var (value, name) in new[] { (a, "from"), (b, "to") })
+        // The version asked for is named first: `to=5` of a two-version text is about `to`, not the `from` it implies.
+        foreach (var (value, name) in new[] { (b, "to"), (a, "from") })
             if (value > versions.Count)
                 return (null, new Problem($"$.query.{name}", $"there is no version {value}; the text of account \"{accountId}\" has {versions.Count}"));
         var (older, newer) = (versions[a - 1], versions[b - 1]);

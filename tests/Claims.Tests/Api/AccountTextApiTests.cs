@@ -108,7 +108,9 @@ public class AccountTextApiTests(AppFixture app) : IClassFixture<AppFixture>
         account.GetProperty("versions").GetArrayLength().ShouldBe(1);
         (await Get("/api/calls/acc-bad/accounts/us-readout?version=0")).Item1.ShouldBe(HttpStatusCode.BadRequest);
         (await Get("/api/calls/acc-bad/accounts/us-readout?version=2")).Item1.ShouldBe(HttpStatusCode.NotFound);
-        (await Get("/api/calls/acc-bad/accounts/us-readout/diff?to=5")).Item1.ShouldBe(HttpStatusCode.BadRequest);
+        var (status, tooFar) = await Get("/api/calls/acc-bad/accounts/us-readout/diff?to=5");
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        tooFar.GetProperty("errors").GetProperty("$.query.to")[0].GetString()!.ShouldStartWith("there is no version 5;");   // the version asked for, not the one it implies
     }
 
     [Fact]
