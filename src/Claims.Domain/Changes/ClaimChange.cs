@@ -19,6 +19,8 @@ public sealed record ChangeDecision(object? Event, IReadOnlyList<Problem> Proble
 public static class ClaimChange
 {
     public const int ReasonMax = 2000;
+    /// <summary>The body field naming the version a change was made against; the HTTP layer reads it (ExpectedVersion).</summary>
+    public const string ExpectedVersionField = "expectedVersion";
 
     public static ChangeDecision Correct(CallReconciliation call, string claimId, JsonElement body)
     {
@@ -26,7 +28,7 @@ public static class ClaimChange
         var claim = call.Claim(claimId)!;
 
         var problems = new List<Problem>();
-        var fields = JsonFields.Object(body, "$", problems, ["reason", .. DossierReader.ContentFields]);
+        var fields = JsonFields.Object(body, "$", problems, ["reason", ExpectedVersionField, .. DossierReader.ContentFields]);
         if (fields is null) return ChangeDecision.Invalid([.. problems]);
         var reason = fields.String("reason", maxLength: ReasonMax);
 
@@ -68,7 +70,7 @@ public static class ClaimChange
     {
         if (Find(call, claimId) is { } missing) return missing;
         var problems = new List<Problem>();
-        var reason = JsonFields.Object(body, "$", problems, "reason")?.String("reason", maxLength: ReasonMax);
+        var reason = JsonFields.Object(body, "$", problems, "reason", ExpectedVersionField)?.String("reason", maxLength: ReasonMax);
         return problems.Count > 0
             ? ChangeDecision.Invalid([.. problems])
             : new ChangeDecision(new ClaimRetracted(call.Id, claimId, reason!), []);

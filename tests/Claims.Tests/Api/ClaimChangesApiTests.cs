@@ -139,4 +139,61 @@ public class ClaimChangesApiTests(AppFixture app) : IClassFixture<AppFixture>
         var history = await Get("/api/claims/chg-many/cn-taiwan/history");
         history.GetProperty("versions").GetArrayLength().ShouldBe(17);
     }
+
+    [Fact]
+    public async Task a_change_made_against_an_older_version_is_a_409_with_what_changed_since_and_nothing_is_recorded()
+    {
+        await Import("chg-stale");
+        var seen = await app.Client(editor: false).GetAsync("/api/claims/chg-stale/us-trade/history");
+        seen.Headers.ETag!.Tag.ShouldBe("\"1\"");
+
+        // Editor A corrects against version 1, as the ETag said.
+        var first = new HttpRequestMessage(HttpMethod.Post, "/api/claims/chg-stale/us-trade/corrections")
+            { Content = JsonContent.Create(new { reason = "re-read", statement = "Trade came up first." }) };
+        first.Headers.IfMatch.ParseAdd("\"1\"");
+        var accepted = await app.Client().SendAsync(first);
+        accepted.StatusCode.ShouldBe(HttpStatusCode.OK, await accepted.Content.ReadAsStringAsync());
+        accepted.Headers.ETag!.Tag.ShouldBe("\"2\"");
+
+        // Editor B's form still says version 1: refused, with the current version and A's change.
+        var (status, problem) = await Send("/api/claims/chg-stale/us-trade/corrections",
+            new { reason = "my own reading", statement = "Trade was the main topic.", expectedVersion = 1 });
+        status.ShouldBe(HttpStatusCode.Conflict, problem.ToString());
+        problem.GetProperty("currentVersion").GetInt32().ShouldBe(2);
+        var since = problem.GetProperty("changesSince").EnumerateArray().ToList();
+        since.Count.ShouldBe(1);
+        since[0].GetProperty("content").GetProperty("statement").GetString().ShouldBe("Trade came up first.");
+
+        // The same through If-Match, and a retraction: refused too, and the history holds A's change only.
+        var stale = new HttpRequestMessage(HttpMethod.Post, "/api/claims/chg-stale/us-trade/retraction") { Content = JsonContent.Create(new { reason = "wrong" }) };
+        stale.Headers.IfMatch.ParseAdd("W/\"1\"");
+        (await app.Client().SendAsync(stale)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var history = await Get("/api/claims/chg-stale/us-trade/history");
+        history.GetProperty("versions").GetArrayLength().ShouldBe(2);
+
+        // Against the current version it goes through.
+        (await Send("/api/claims/chg-stale/us-trade/corrections", new { reason = "my own reading", statement = "Trade was the main topic.", expectedVersion = 2 }))
+            .Item1.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task an_unclear_expected_version_is_a_400_naming_it()
+    {
+        await Import("chg-unclear");
+        var (status, problem) = await Send("/api/claims/chg-unclear/us-trade/corrections", new { reason = "r", statement = "s", expectedVersion = "one" });
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        problem.GetProperty("errors").TryGetProperty("$.expectedVersion", out _).ShouldBeTrue(problem.ToString());
+
+        var both = new HttpRequestMessage(HttpMethod.Post, "/api/claims/chg-unclear/us-trade/corrections")
+            { Content = JsonContent.Create(new { reason = "r", statement = "s", expectedVersion = 2 }) };
+        both.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        (await app.Client().SendAsync(both)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var garbled = new HttpRequestMessage(HttpMethod.Post, "/api/claims/chg-unclear/us-trade/corrections") { Content = JsonContent.Create(new { reason = "r", statement = "s" }) };
+        garbled.Headers.TryAddWithoutValidation("If-Match", "version one");
+        var answer = await app.Client().SendAsync(garbled);
+        answer.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await answer.Content.ReadAsStringAsync()).ShouldContain("$.headers.If-Match");
+        (await Get("/api/claims/chg-unclear/us-trade/history")).GetProperty("versions").GetArrayLength().ShouldBe(1);
+    }
 }

@@ -107,6 +107,44 @@ public class CallPageBrowserTests(BrowserFixture app)
     }
 
     [Fact]
+    public async Task two_editors_correct_one_claim_and_the_second_sees_the_first_ones_change_instead_of_overwriting_it()
+    {
+        await app.Import(Dossiers.Minimal("browser-stale", "bs-cn", "bs-us"));
+        async Task<IPage> SignedIn(string name)
+        {
+            var page = await app.NewPage();   // a browser context of its own: its own cookies
+            await page.GotoAsync(app.BaseUrl + "/editor/signin");
+            await page.FillAsync("#Name", name);
+            await page.FillAsync("#Key", BrowserFixture.EditorKey);
+            await page.ClickAsync("main form button[type=submit]");
+            await page.GotoAsync(app.BaseUrl + "/calls/browser-stale/claims/us-trade");
+            return page;
+        }
+        var ana = await SignedIn("Ana");
+        var ben = await SignedIn("Ben");
+
+        await ana.FillAsync("#Correction_Reason", "The readout says tariffs");
+        await ana.FillAsync("#Correction_Statement", "The White House said the leaders discussed tariffs.");
+        await ana.ClickAsync("#correct-form button[type=submit]");
+        await Expect(ana.Locator(".notice")).ToHaveTextAsync("The correction was recorded.");
+
+        // Ben's form was opened on version 1: his change is refused, Ana's is shown, and his entries stay.
+        await ben.FillAsync("#Correction_Reason", "Closer to the wording");
+        await ben.FillAsync("#Correction_Statement", "The White House said trade came up.");
+        await ben.ClickAsync("#correct-form button[type=submit]");
+        await Expect(ben.Locator("#changed-since")).ToContainTextAsync("The White House said the leaders discussed tariffs.");
+        await Expect(ben.Locator("#changed-since")).ToContainTextAsync("by Ana");
+        (await ben.InputValueAsync("#Correction_Statement")).ShouldBe("The White House said trade came up.");
+        await Expect(ben.Locator(".versions li")).ToHaveCountAsync(2);
+
+        // Submitted again, it is made on top of Ana's version.
+        await ben.ClickAsync("#correct-form button[type=submit]");
+        await Expect(ben.Locator(".notice")).ToHaveTextAsync("The correction was recorded.");
+        await Expect(ben.Locator(".versions li")).ToHaveCountAsync(3);
+        await Expect(ben.Locator(".versions li").Nth(2)).ToContainTextAsync("by Ben");
+    }
+
+    [Fact]
     public async Task an_editor_records_a_claim_that_changes_a_verdict()
     {
         await app.Import(Dossiers.Minimal("browser-record", "br-cn", "br-us"));

@@ -13,11 +13,17 @@ public static class ClaimChanges
     public const string Retraction = "retraction";
 }
 
-/// <summary>Correct or retract one claim; <paramref name="Body"/> holds the reason and, for a correction, the changed fields.</summary>
-public sealed record ChangeClaim(string CallId, string ClaimId, string Change, JsonElement Body, string Editor, string Via);
+/// <summary>
+/// Correct or retract one claim; <paramref name="Body"/> holds the reason and, for a correction, the changed fields;
+/// <paramref name="ExpectedVersion"/> the claim's version the change was made against, when the editor named one.
+/// </summary>
+public sealed record ChangeClaim(string CallId, string ClaimId, string Change, JsonElement Body, string Editor, string Via, int? ExpectedVersion = null);
 
-/// <summary>The new version number, or why the change was refused.</summary>
-public sealed record ChangeOutcome(int? Version, IReadOnlyList<Problem> Problems, string? NotFound, string? Conflict);
+/// <summary>
+/// The new version number, or why the change was refused; <paramref name="CurrentVersion"/> is set when the change
+/// was made against an older version than the claim's current one (nothing is then appended).
+/// </summary>
+public sealed record ChangeOutcome(int? Version, IReadOnlyList<Problem> Problems, string? NotFound, string? Conflict, int? CurrentVersion = null);
 
 /// <summary>
 /// The aggregate handler workflow on the call's stream, shared by the API and the editors' pages: the call is
@@ -33,6 +39,11 @@ public static class ChangeClaimHandler
         IDocumentSession session)
     {
         if (call?.Call is null) return (new ChangeOutcome(null, [], $"No call \"{command.CallId}\".", null), []);
+        // A change made against an older version would overwrite what another editor did since: refused, never merged.
+        if (command.ExpectedVersion is { } expected && call.Claim(command.ClaimId) is { } now && now.Version != expected)
+            return (new ChangeOutcome(null, [], null,
+                $"Claim \"{command.ClaimId}\" is at version {now.Version}; this change was made against version {expected}. Nothing was recorded: look at what changed since, then redo the change against version {now.Version}.",
+                now.Version), []);
 
         var decision = command.Change == ClaimChanges.Retraction
             ? ClaimChange.Retract(call, command.ClaimId, command.Body)

@@ -13,35 +13,54 @@ public static class ChangeClaimEndpoints
 {
     [WolverinePost("/api/claims/{callId}/{claimId}/corrections")]
     [Authorize(Policy = EditorKey.Policy)]
-    public static Task<IResult> Correct(string callId, string claimId, HttpRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-        Change(ClaimChanges.Correction, callId, claimId, request, user, bus, ct);
+    public static Task<IResult> Correct(string callId, string claimId, HttpRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
+        Change(ClaimChanges.Correction, callId, claimId, request, user, bus, session, ct);
 
     [WolverinePost("/api/claims/{callId}/{claimId}/retraction")]
     [Authorize(Policy = EditorKey.Policy)]
-    public static Task<IResult> Retract(string callId, string claimId, HttpRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct) =>
-        Change(ClaimChanges.Retraction, callId, claimId, request, user, bus, ct);
+    public static Task<IResult> Retract(string callId, string claimId, HttpRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
+        Change(ClaimChanges.Retraction, callId, claimId, request, user, bus, session, ct);
 
-    private static async Task<IResult> Change(string change, string callId, string claimId, HttpRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    private static async Task<IResult> Change(string change, string callId, string claimId, HttpRequest request, ClaimsPrincipal user, IMessageBus bus,
+        IQuerySession session, CancellationToken ct)
     {
         var body = await Body.ReadAsync(request, ct);
         if (body.Problem is not null) return body.Problem;
+        var (expected, unclear) = ExpectedVersion.Read(request, body.Json);
+        if (unclear is not null) return unclear;
 
-        var outcome = await bus.InvokeAsync<ChangeOutcome>(new ChangeClaim(callId, claimId, change, body.Json, user.EditorName(), "http"), ct);
+        var outcome = await bus.InvokeAsync<ChangeOutcome>(new ChangeClaim(callId, claimId, change, body.Json, user.EditorName(), "http", expected), ct);
+        if (outcome.Version is { } version) request.HttpContext.Response.Headers.ETag = ExpectedVersion.ETag(version);
         return outcome switch
         {
             { NotFound: { } notFound } => Problems.NotFound(notFound),
+            { CurrentVersion: { } current } => await Stale(callId, claimId, expected!.Value, current, outcome.Conflict!, session, ct),
             { Conflict: { } conflict } => Results.Problem(conflict, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
             { Version: null } => Problems.Invalid(outcome.Problems, "The change was refused; nothing was recorded."),
             _ => Results.Ok(new { callId, claimId, version = outcome.Version, history = $"/api/claims/{callId}/{claimId}/history" })
         };
     }
 
+    /// <summary>409 with the claim's current version and every version since the one the change was made against.</summary>
+    private static async Task<IResult> Stale(string callId, string claimId, int expected, int current, string detail, IQuerySession session, CancellationToken ct)
+    {
+        var history = ClaimHistory.From(callId, claimId, await session.Events.FetchStreamAsync(callId, token: ct));
+        return Results.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict", extensions: new Dictionary<string, object?>
+        {
+            ["currentVersion"] = current,
+            ["changesSince"] = history?.Versions.Where(v => v.Version > expected).ToList() ?? [],
+            ["history"] = $"/api/claims/{callId}/{claimId}/history",
+        });
+    }
+
+    /// <summary>Every version of a claim; the ETag is the current version, for the If-Match of a change.</summary>
     [WolverineGet("/api/claims/{callId}/{claimId}/history")]
-    public static async Task<IResult> History(string callId, string claimId, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> History(string callId, string claimId, HttpResponse response, IQuerySession session, CancellationToken ct)
     {
         var events = await session.Events.FetchStreamAsync(callId, token: ct);
-        return ClaimHistory.From(callId, claimId, events) is { } history
-            ? Results.Ok(history)
-            : Problems.NotFound($"Call \"{callId}\" has no claim \"{claimId}\".");
+        if (ClaimHistory.From(callId, claimId, events) is not { } history)
+            return Problems.NotFound($"Call \"{callId}\" has no claim \"{claimId}\".");
+        response.Headers.ETag = ExpectedVersion.ETag(history.Versions[^1].Version);
+        return Results.Ok(history);
     }
 }

@@ -23,6 +23,11 @@ public sealed class ClaimModel(IQuerySession session, IMessageBus bus) : PageMod
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
     public string? Notice { get; private set; }
 
+    /// <summary>Versions another editor recorded after the one this editor's form was opened on (a refused, stale change).</summary>
+    public IReadOnlyList<ClaimVersion> ChangedSince { get; private set; } = [];
+
+    /// <summary>The claim's version the forms were opened on: a change against an older one is refused, never merged.</summary>
+    [BindProperty] public int ExpectedVersion { get; set; }
     [BindProperty] public CorrectionForm Correction { get; set; } = new();
     [BindProperty] public string RetractionReason { get; set; } = "";
 
@@ -47,7 +52,17 @@ public sealed class ClaimModel(IQuerySession session, IMessageBus bus) : PageMod
     {
         using var document = System.Text.Json.JsonDocument.Parse(body.ToJsonString());
         var outcome = await bus.InvokeAsync<ChangeOutcome>(
-            new ChangeClaim(Call.Id, Claim.Id, change, document.RootElement.Clone(), User.EditorName(), "web"), ct);
+            new ChangeClaim(Call.Id, Claim.Id, change, document.RootElement.Clone(), User.EditorName(), "web", ExpectedVersion > 0 ? ExpectedVersion : null), ct);
+        if (outcome.CurrentVersion is { } current)
+        {
+            // The editor's own entries stay in the form; the other editor's change is shown beside them, and the
+            // form now names the current version, so submitting again redoes the change on top of it.
+            ChangedSince = History.Versions.Where(v => v.Version > ExpectedVersion).ToList();
+            ModelState.Remove(nameof(ExpectedVersion));
+            ExpectedVersion = current;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
         if (outcome.Version is null)
         {
             Problems = [.. outcome.Problems, .. new[] { outcome.Conflict, outcome.NotFound }.OfType<string>().Select(m => new Problem("$", m))];
@@ -71,7 +86,11 @@ public sealed class ClaimModel(IQuerySession session, IMessageBus bus) : PageMod
             [ClaimChanges.Retraction] => "The retraction was recorded.",
             _ => null
         };
-        if (!Request.HasFormContentType) Correction = CorrectionForm.From(claim.Content);
+        if (!Request.HasFormContentType)
+        {
+            Correction = CorrectionForm.From(claim.Content);
+            ExpectedVersion = claim.Version;
+        }
         Anchor = Claim.Retracted ? null : new QuoteAnchors(call, null).Of(Claim);
         ViewData["Title"] = $"{claimId} · {call.Call.Title}";
         return true;

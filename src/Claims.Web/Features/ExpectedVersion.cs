@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.Json;
+using Claims.Domain.Dossiers;
+
+namespace Claims.Web.Features;
+
+/// <summary>
+/// The version a change was made against (spec section 4): the <c>If-Match</c> header, holding the <c>ETag</c> that
+/// a GET answered (<c>"3"</c>, or weak <c>W/"3"</c>; <c>*</c> names none), or <c>expectedVersion</c> in the body.
+/// Both may be given only when they agree.
+/// </summary>
+public static class ExpectedVersion
+{
+    public const string Field = "expectedVersion";
+
+    /// <summary>The ETag of a resource at <paramref name="version"/>.</summary>
+    public static string ETag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    public static (int? Version, IResult? Problem) Read(HttpRequest request, JsonElement body)
+    {
+        var problems = new List<Problem>();
+        int? fromHeader = null, fromBody = null;
+        if (request.Headers.IfMatch.ToString() is { Length: > 0 } header && header.Trim() != "*")
+        {
+            var tag = header.Trim();
+            if (tag.StartsWith("W/", StringComparison.Ordinal)) tag = tag[2..];
+            if (tag.Length > 2 && tag[0] == '"' && tag[^1] == '"' && int.TryParse(tag[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0)
+                fromHeader = v;
+            else
+                problems.Add(new Problem("$.headers.If-Match", $"\"{header}\" is not an ETag this API gave (a version in quotes, such as \"3\"), nor *"));
+        }
+        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty(Field, out var field))
+        {
+            if (field.ValueKind == JsonValueKind.Number && field.TryGetInt32(out var v) && v > 0) fromBody = v;
+            else problems.Add(new Problem($"$.{Field}", "must be a version number (1, 2, …), as the claim's history or its ETag gives it"));
+        }
+        if (fromHeader is { } h && fromBody is { } b && h != b)
+            problems.Add(new Problem($"$.{Field}", $"is {b}, but If-Match names version {h}: give one, or the same in both"));
+        return problems.Count > 0
+            ? (null, Problems.Invalid(problems, "The version the change was made against is unclear; nothing was recorded."))
+            : (fromBody ?? fromHeader, null);
+    }
+}
