@@ -23,7 +23,7 @@ public sealed record RevisionDecision(
 /// </summary>
 public static class AccountRevision
 {
-    private static readonly string[] Fields = ["text", "publishedAt", "timePrecision", "reason"];
+    private static readonly string[] Fields = ["text", "publishedAt", "timePrecision", "reason", ClaimChange.ExpectedVersionField];
 
     public static RevisionDecision Revise(CallReconciliation call, string accountId, JsonElement body)
     {

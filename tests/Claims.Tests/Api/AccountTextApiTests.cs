@@ -114,6 +114,29 @@ public class AccountTextApiTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task a_revision_made_against_an_older_version_of_the_text_is_a_409_and_nothing_is_recorded()
+    {
+        await app.Import(Dossier("acc-stale").ToJsonString());
+        var seen = await app.Client(editor: false).GetAsync("/api/calls/acc-stale/accounts/us-readout");
+        seen.Headers.ETag!.Tag.ShouldBe("\"1\"");
+
+        var first = new HttpRequestMessage(HttpMethod.Post, "/api/calls/acc-stale/accounts/us-readout/revisions") { Content = JsonContent.Create(Revision(Revised)) };
+        first.Headers.IfMatch.ParseAdd("\"1\"");
+        var accepted = await app.Client().SendAsync(first);
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Created, await accepted.Content.ReadAsStringAsync());
+        accepted.Headers.ETag!.Tag.ShouldBe("\"2\"");
+
+        // A second editor, still on version 1, revises too: refused, with the version that came in between.
+        var (status, problem) = await Post("/api/calls/acc-stale/accounts/us-readout/revisions",
+            new { text = new { original = Original + " Both sides agreed to stay in touch." }, publishedAt = "2025-11-25T10:00:00-05:00", reason = "Addition", expectedVersion = 1 });
+        status.ShouldBe(HttpStatusCode.Conflict, problem.ToString());
+        problem.GetProperty("currentVersion").GetInt32().ShouldBe(2);
+        problem.GetProperty("changesSince").EnumerateArray().Select(v => v.GetProperty("version").GetInt32()).ShouldBe([2]);
+        var (_, account) = await Get("/api/calls/acc-stale/accounts/us-readout");
+        account.GetProperty("versions").GetArrayLength().ShouldBe(2);
+    }
+
+    [Fact]
     public async Task a_reimported_account_with_a_changed_text_is_a_revision_with_a_warning_not_a_conflict()
     {
         var dossier = Dossier("acc-reimport");

@@ -15,12 +15,15 @@ public static class AccountEndpoints
 {
     /// <summary>GET /api/calls/{id}/accounts/{accountId}[?version=N][&amp;publishedAsOf=T]: the account, its versions, a version's text and the claims standing in it.</summary>
     [WolverineGet("/api/calls/{id}/accounts/{accountId}")]
-    public static async Task<IResult> Get(string id, string accountId, string? version, string? publishedAsOf, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(string id, string accountId, string? version, string? publishedAsOf, HttpResponse response, IQuerySession session, CancellationToken ct)
     {
         if (!AsOfQuery.TryParse(publishedAsOf, nameof(publishedAsOf), out var published, out var problem)) return problem!;
         if (!TryVersion(version, "version", out var number, out problem)) return problem!;
         var loaded = await AccountLoad.DetailAsync(session, id, accountId, number, published, ct);
-        return loaded.Detail is { } detail ? Results.Ok(detail) : Problems.NotFound(loaded.Missing!);
+        if (loaded.Detail is not { } detail) return Problems.NotFound(loaded.Missing!);
+        // The ETag names the text's current version, whichever version is shown: it is what a revision is made against.
+        if (loaded.State!.Account(accountId)!.TextVersions().Count is > 0 and var current) response.Headers.ETag = ExpectedVersion.ETag(current);
+        return Results.Ok(detail);
     }
 
     /// <summary>GET /api/calls/{id}/accounts/{accountId}/diff?from=A&amp;to=B: what changed between two versions of the text (by default the last two).</summary>
@@ -41,12 +44,25 @@ public static class AccountEndpoints
     /// <summary>POST /api/calls/{id}/accounts/{accountId}/revisions (the editor key): a new version of the text.</summary>
     [WolverinePost("/api/calls/{id}/accounts/{accountId}/revisions")]
     [Authorize(Policy = EditorKey.Policy)]
-    public static async Task<IResult> Revise(string id, string accountId, HttpRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
+    public static async Task<IResult> Revise(string id, string accountId, HttpRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct)
     {
         var body = await Body.ReadAsync(request, ct);
         if (body.Problem is not null) return body.Problem;
+        var (expected, unclear) = ExpectedVersion.Read(request, body.Json);
+        if (unclear is not null) return unclear;
 
-        var outcome = await bus.InvokeAsync<RevisionOutcome>(new ReviseAccount(id, accountId, body.Json, user.EditorName(), "http"), ct);
+        var outcome = await bus.InvokeAsync<RevisionOutcome>(new ReviseAccount(id, accountId, body.Json, user.EditorName(), "http", expected), ct);
+        if (outcome.CurrentVersion is { } current)
+        {
+            var since = (await AccountLoad.DetailAsync(session, id, accountId, null, null, ct)).Detail?.Versions.Where(v => v.Version > expected!.Value).ToList();
+            return Results.Problem(
+                $"The text of account \"{accountId}\" is at version {current}; this revision was made against version {expected}. Nothing was recorded: look at what changed since, then revise version {current}.",
+                statusCode: StatusCodes.Status409Conflict, title: "Conflict", extensions: new Dictionary<string, object?>
+                {
+                    ["currentVersion"] = current, ["changesSince"] = since ?? [], ["account"] = $"/api/calls/{id}/accounts/{accountId}",
+                });
+        }
+        if (outcome.Version is { } version) request.HttpContext.Response.Headers.ETag = ExpectedVersion.ETag(version);
         var location = $"/api/calls/{id}/accounts/{accountId}?version={outcome.Version}";
         var answer = new { callId = id, accountId, version = outcome.Version, unchanged = outcome.Unchanged, orphaned = outcome.Orphaned, account = location };
         return outcome switch

@@ -8,10 +8,14 @@ using Wolverine.Marten;
 namespace Claims.Web.Features.Accounts;
 
 /// <summary>Revise one account's text; <paramref name="Body"/> holds the new text, the reason and when the source published the change.</summary>
-public sealed record ReviseAccount(string CallId, string AccountId, JsonElement Body, string Editor, string Via);
+public sealed record ReviseAccount(string CallId, string AccountId, JsonElement Body, string Editor, string Via, int? ExpectedVersion = null);
 
-/// <summary>The version the text now has (unchanged when it was the current text already), the claims it orphaned, or why not.</summary>
-public sealed record RevisionOutcome(int? Version, bool Unchanged, IReadOnlyList<string> Orphaned, IReadOnlyList<Problem> Problems, string? NotFound);
+/// <summary>
+/// The version the text now has (unchanged when it was the current text already), the claims it orphaned, or why not;
+/// <paramref name="CurrentVersion"/> when the revision was made against an older version of the text (nothing appended).
+/// </summary>
+public sealed record RevisionOutcome(
+    int? Version, bool Unchanged, IReadOnlyList<string> Orphaned, IReadOnlyList<Problem> Problems, string? NotFound, int? CurrentVersion = null);
 
 /// <summary>
 /// The aggregate handler workflow on the call's stream, as for claims: the call is fetched for writing with its stream
@@ -25,6 +29,10 @@ public static class ReviseAccountHandler
         IDocumentSession session)
     {
         if (call?.Call is null) return (new RevisionOutcome(null, false, [], [], $"No call \"{command.CallId}\"."), []);
+        // Revised against an older version, the new text would silently undo another editor's revision.
+        if (command.ExpectedVersion is { } expected && call.Account(command.AccountId) is { } account
+            && account.TextVersions().Count is var current && current != expected)
+            return (new RevisionOutcome(null, false, [], [], null, current), []);
 
         var decision = AccountRevision.Revise(call, command.AccountId, command.Body);
         if (decision.NotFound is not null || decision.Problems.Count > 0)
