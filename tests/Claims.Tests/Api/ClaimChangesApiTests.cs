@@ -196,4 +196,17 @@ public class ClaimChangesApiTests(AppFixture app) : IClassFixture<AppFixture>
         (await answer.Content.ReadAsStringAsync()).ShouldContain("$.headers.If-Match");
         (await Get("/api/claims/chg-unclear/us-trade/history")).GetProperty("versions").GetArrayLength().ShouldBe(1);
     }
+
+    [Fact]
+    public async Task eight_clients_correcting_one_version_at_once_make_exactly_one_change()
+    {
+        await Import("chg-race");
+        var answers = await Task.WhenAll(Enumerable.Range(1, 8).Select(i =>
+            Send("/api/claims/chg-race/us-trade/corrections", new { reason = $"editor {i}", statement = $"Reading number {i}.", expectedVersion = 1 })));
+
+        answers.Count(a => a.Item1 == HttpStatusCode.OK).ShouldBe(1, string.Join("; ", answers.Select(a => a.Item1)));
+        answers.Count(a => a.Item1 == HttpStatusCode.Conflict).ShouldBe(7);
+        var history = await Get("/api/claims/chg-race/us-trade/history");
+        history.GetProperty("versions").GetArrayLength().ShouldBe(2);
+    }
 }
