@@ -25,6 +25,9 @@ public static partial class StartupSettings
             return $"Claims__Schema is \"{schema}\"; it must be a PostgreSQL name of lower-case letters, digits and underscores, starting with a letter or underscore, at most 53 characters.";
         if (config["Claims:Nodes"] is { Length: > 0 } nodes && nodes is not ("solo" or "balanced"))
             return $"Claims__Nodes is \"{nodes}\"; it must be solo or balanced.";
+        foreach (var flag in new[] { "LoadSample", "LoadRecord" })
+            if (config[$"Claims:{flag}"] is { } value && !value.Equals("true", StringComparison.OrdinalIgnoreCase) && !value.Equals("false", StringComparison.OrdinalIgnoreCase))
+                return $"Claims__{flag} is \"{value.ReplaceLineEndings("\\n")}\"; it must be true or false.";
         if (config.GetConnectionString("Marten") is { Length: > 0 } connection)
         {
             try { _ = new NpgsqlConnectionStringBuilder(connection); }

@@ -27,6 +27,8 @@ public class StartupTests
     [InlineData("Claims__TrustedProxies", "10.0.0.1, nonsense", "Claims__TrustedProxies")]
     [InlineData("ConnectionStrings__Marten", "Host=;Port=notaport", "ConnectionStrings__Marten")]
     [InlineData("ConnectionStrings__Marten", "Host=127.0.0.1;Port=1;Username=x;Password=y;Database=z;Timeout=3", "127.0.0.1:1, database z) cannot be reached")]
+    [InlineData("Claims__LoadRecord", "maybe", "Claims__LoadRecord is \"maybe\"; it must be true or false.")]
+    [InlineData("Claims__LoadRecord", "true\n", "Claims__LoadRecord is \"true\\n\"")]
     [InlineData("Claims__TopicLabels", "/nonexistent/labels.json", "Claims__TopicLabels names \"/nonexistent/labels.json\"")]
     public async Task a_bad_setting_is_one_sentence_and_a_non_zero_exit(string name, string value, string message)
     {
