@@ -1,6 +1,5 @@
 using Claims.Domain.Reconciliation;
 using Claims.Domain.Sources;
-using JasperFx.Events;
 
 namespace Claims.Domain.Dossiers;
 
@@ -38,25 +37,12 @@ public static class DossierCheck
                 continue;
             }
             foreach (var s in decision.NewSources)
-                sources[s.SourceId] = new SourceProfile { Id = SourceStream.Key(s.SourceId), SourceId = s.SourceId, Name = s.Name, Side = s.Side, Kind = s.Kind };
-            var view = CallReconciliationProjection.Build(null, dossier.Call.Id, Wrap(dossier.Call.Id, decision.CallEvents));
+                sources[s.SourceId] = SourceProfile.Of(s.SourceId, s.Name, s.Side, s.Kind);
+            // Recorded now, as an import would record them.
+            var now = DateTimeOffset.UtcNow;
+            var view = CallReconciliationProjection.Build(null, dossier.Call.Id, StoredEvents.Wrap(dossier.Call.Id, decision.CallEvents, _ => now));
             results.Add(new CheckedDossier(name, dossier.Call.Id, [], [.. reading.Warnings, .. decision.Warnings ?? []], view));
         }
         return results;
-    }
-
-    // The events as the store would hand them to the projection; the recording time is now, as on import.
-    private static IEnumerable<IEvent> Wrap(string streamKey, IReadOnlyList<object> events)
-    {
-        var now = DateTimeOffset.UtcNow;
-        return events.Select((data, i) =>
-        {
-            var e = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(data.GetType()), data)!;
-            e.StreamKey = streamKey;
-            e.Version = i + 1;
-            e.Sequence = i + 1;
-            e.Timestamp = now;
-            return e;
-        });
     }
 }

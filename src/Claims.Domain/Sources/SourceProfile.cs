@@ -13,6 +13,10 @@ public sealed class SourceProfile
     public string Kind { get; set; } = "";
     public DateTimeOffset RegisteredAt { get; set; }
     public string? RegisteredBy { get; set; }
+
+    /// <summary>The profile a source's registration gives, before it is stored (its time and editor unknown yet).</summary>
+    public static SourceProfile Of(string sourceId, string name, string side, string kind) =>
+        new() { Id = SourceStream.Key(sourceId), SourceId = sourceId, Name = name, Side = side, Kind = kind };
 }
 
 public sealed class SourceProfileProjection : SingleStreamProjection<SourceProfile, string>

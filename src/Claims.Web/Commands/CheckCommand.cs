@@ -60,5 +60,5 @@ public sealed class CheckCommand : JasperFxCommand<CheckInput>
     private static IEnumerable<SourceProfile> ShippedSources() =>
         SampleLoader.ReadSamples().Concat(SampleLoader.ReadRecord()).Select(s => DossierReader.Read(s.Json).Dossier).OfType<Dossier>()
             .SelectMany(d => d.Sources).DistinctBy(s => s.Id)
-            .Select(s => new SourceProfile { Id = SourceStream.Key(s.Id), SourceId = s.Id, Name = s.Name, Side = s.Side, Kind = s.Kind });
+            .Select(s => SourceProfile.Of(s.Id, s.Name, s.Side, s.Kind));
 }

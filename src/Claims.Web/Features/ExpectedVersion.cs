@@ -16,6 +16,16 @@ public static class ExpectedVersion
     /// <summary>The ETag of a resource at <paramref name="version"/>.</summary>
     public static string ETag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
+    /// <summary>
+    /// The 409 of a change made against an older version: the current version, every version since (as the resource's
+    /// history lists them) and where to read it; nothing was recorded.
+    /// </summary>
+    public static IResult Stale(string detail, int current, IEnumerable<object> changesSince, string link) =>
+        Results.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict", extensions: new Dictionary<string, object?>
+        {
+            ["currentVersion"] = current, ["changesSince"] = changesSince.ToList(), ["history"] = link,
+        });
+
     public static (int? Version, IResult? Problem) Read(HttpRequest request, JsonElement body)
     {
         var problems = new List<Problem>();

@@ -1,3 +1,4 @@
+using Claims.Domain;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
@@ -22,14 +23,5 @@ public static class Replay
         Enumerable.Range(1, events.Length).Select(n => Project(projection, streamKey, events[..n])).ToList();
 
     public static IReadOnlyList<IEvent> Wrap(string streamKey, params object[] events) =>
-        events.Select((data, i) =>
-        {
-            var e = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(data.GetType()), data)!;
-            e.StreamKey = streamKey;
-            e.Version = i + 1;
-            e.Sequence = i + 1;
-            e.Timestamp = Start.AddMinutes(i);
-            e.UserName = "replay";
-            return e;
-        }).ToList();
+        StoredEvents.Wrap(streamKey, events, i => Start.AddMinutes(i), "replay");
 }

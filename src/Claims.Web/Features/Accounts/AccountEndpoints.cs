@@ -54,13 +54,10 @@ public static class AccountEndpoints
         var outcome = await bus.InvokeAsync<RevisionOutcome>(new ReviseAccount(id, accountId, body.Json, user.EditorName(), "http", expected), ct);
         if (outcome.CurrentVersion is { } current)
         {
-            var since = (await AccountLoad.DetailAsync(session, id, accountId, null, null, ct)).Detail?.Versions.Where(v => v.Version > expected!.Value).ToList();
-            return Results.Problem(
+            var since = (await AccountLoad.DetailAsync(session, id, accountId, null, null, ct)).Detail?.Versions.Where(v => v.Version > expected!.Value);
+            return ExpectedVersion.Stale(
                 $"The text of account \"{accountId}\" is at version {current}; this revision was made against version {expected}. Nothing was recorded: look at what changed since, then revise version {current}.",
-                statusCode: StatusCodes.Status409Conflict, title: "Conflict", extensions: new Dictionary<string, object?>
-                {
-                    ["currentVersion"] = current, ["changesSince"] = since ?? [], ["account"] = $"/api/calls/{id}/accounts/{accountId}",
-                });
+                current, since ?? [], $"/api/calls/{id}/accounts/{accountId}");
         }
         if (outcome.Version is { } version) request.HttpContext.Response.Headers.ETag = ExpectedVersion.ETag(version);
         var location = $"/api/calls/{id}/accounts/{accountId}?version={outcome.Version}";

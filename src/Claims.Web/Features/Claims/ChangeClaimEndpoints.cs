@@ -45,12 +45,7 @@ public static class ChangeClaimEndpoints
     private static async Task<IResult> Stale(string callId, string claimId, int expected, int current, string detail, IQuerySession session, CancellationToken ct)
     {
         var history = ClaimHistory.From(callId, claimId, await session.Events.FetchStreamAsync(callId, token: ct));
-        return Results.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict", extensions: new Dictionary<string, object?>
-        {
-            ["currentVersion"] = current,
-            ["changesSince"] = history?.Versions.Where(v => v.Version > expected).ToList() ?? [],
-            ["history"] = $"/api/claims/{callId}/{claimId}/history",
-        });
+        return ExpectedVersion.Stale(detail, current, history?.Versions.Where(v => v.Version > expected) ?? [], $"/api/claims/{callId}/{claimId}/history");
     }
 
     /// <summary>Every version of a claim; the ETag is the current version, for the If-Match of a change.</summary>

@@ -66,7 +66,7 @@ public sealed class DossierBatchImport(IDocumentStore store, IMessageBus bus)
 
             new StartSourceStreams(decision.NewSources).Execute(session);
             foreach (var source in decision.NewSources)   // later dossiers of this batch see them as stored
-                sources[source.SourceId] = new SourceProfile { Id = SourceStream.Key(source.SourceId), SourceId = source.SourceId, Name = source.Name, Side = source.Side, Kind = source.Kind };
+                sources[source.SourceId] = SourceProfile.Of(source.SourceId, source.Name, source.Side, source.Kind);
             if (stream is null) session.Events.StartStream<CallReconciliation>(callId, decision.CallEvents.ToArray());
             else stream.AppendMany(decision.CallEvents.ToArray());
         }
