@@ -72,7 +72,7 @@ public static class DossierReader
         if (format is not null && !Vocabulary.Formats.Contains(format))
             file.Add("format", $"must be \"{Vocabulary.Format}\" (or \"{Vocabulary.FormatV1}\"), not \"{JsonFields.Clip(format)}\"");
 
-        var call = ReadCall(file.Child("call", true, "id", "title", "kind", "date", "participants", "related"), problems);
+        var call = ReadCall(file.Child("call", true, CallFields), problems);
         var sources = ReadList(file, "sources", problems, SourceFields, ReadSource);
         var accounts = ReadList(file, "accounts", problems, AccountFields, ReadAccount);
         var claims = ReadList(file, "claims", problems, ClaimFields, ReadClaim);
@@ -335,9 +335,28 @@ public static class DossierReader
         return relations.Count > 0 ? relations : null;
     }
 
+    private static readonly string[] CallFields = ["id", "title", "kind", "date", "participants", "related"];
     private static readonly string[] SourceFields = ["id", "name", "side", "kind"];
     private static readonly string[] AccountFields = ["id", "source", "kind", "publishedAt", "timePrecision", "language", "url", "title", "text", "archive", "revisions"];
     private static readonly string[] ClaimFields = ["id", "account", .. ContentFields];
+
+    // One item sent alone (the desk's commands: a call, a source, an account, a claim), its fields named from "$".
+    // The rules are the dossier's own; what needs the stored call is decided by DossierItemImport.
+    public static (DossierCall? Call, IReadOnlyList<Problem> Problems) ReadCallItem(JsonElement root, params string[] extra) =>
+        Item(root, [.. CallFields, .. extra], f => ReadCall(f, f.Problems));
+    public static (DossierSource? Source, IReadOnlyList<Problem> Problems) ReadSourceItem(JsonElement root, params string[] extra) =>
+        Item(root, [.. SourceFields, .. extra], ReadSource);
+    public static (DossierAccount? Account, IReadOnlyList<Problem> Problems) ReadAccountItem(JsonElement root, params string[] extra) =>
+        Item(root, [.. AccountFields, .. extra], ReadAccount);
+    public static (DossierClaim? Claim, IReadOnlyList<Problem> Problems) ReadClaimItem(JsonElement root, params string[] extra) =>
+        Item(root, [.. ClaimFields, .. extra], ReadClaim);
+
+    private static (T?, IReadOnlyList<Problem>) Item<T>(JsonElement root, string[] known, Func<JsonFields, T?> read) where T : class
+    {
+        var problems = new List<Problem>();
+        var item = JsonFields.Object(root, "$", problems, known) is { } fields ? read(fields) : null;
+        return (problems.Count > 0 ? null : item, problems);
+    }
 
     private static List<(T? Item, string Path, string? Id)> ReadList<T>(
         JsonFields file, string name, List<Problem> problems, string[] known, Func<JsonFields, T?> read) where T : class

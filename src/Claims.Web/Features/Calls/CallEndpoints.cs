@@ -22,15 +22,18 @@ public static class CallEndpoints
     /// keeps only the accounts published at or before its instant.
     /// </summary>
     [WolverineGet("/api/calls/{id}/reconciliation")]
-    public static async Task<IResult> Reconciliation(string id, string? publishedAsOf, string? recordedAsOf, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Reconciliation(
+        string id, string? publishedAsOf, string? recordedAsOf, HttpResponse response, IQuerySession session, CancellationToken ct)
     {
         if (!AsOfQuery.TryParse(publishedAsOf, nameof(publishedAsOf), out var published, out var problem)
             || !AsOfQuery.TryParse(recordedAsOf, nameof(recordedAsOf), out var recorded, out problem))
             return problem!;
 
-        return await CallViews.ViewAsync(session, id, published, recorded, ct) is { } view
-            ? Results.Ok(view)
-            : Problems.NotFound(recorded is null ? $"No call \"{id}\"." : $"No call \"{id}\" was recorded at or before {recorded:O}.");
+        if (await CallViews.LoadAsync(session, id, recorded, ct) is not { } loaded)
+            return Problems.NotFound(recorded is null ? $"No call \"{id}\"." : $"No call \"{id}\" was recorded at or before {recorded:O}.");
+        // The call's version now (its stream's), whatever instant is shown: it is what an account or claim is added against.
+        if (recorded is null) response.Headers.ETag = ExpectedVersion.ETag((int)loaded.State.Version);
+        return Results.Ok(ReconciliationView.From(loaded.State, published, recorded, loaded.Others));
     }
 }
 

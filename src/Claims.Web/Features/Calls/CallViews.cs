@@ -25,10 +25,4 @@ public static class CallViews
         var others = named.Concat(naming).Where(o => o.Id != id).DistinctBy(o => o.Id).ToList();
         return (state, others);
     }
-
-    public static async Task<ReconciliationView?> ViewAsync(
-        IQuerySession session, string id, DateTimeOffset? publishedAsOf, DateTimeOffset? recordedAsOf, CancellationToken ct) =>
-        await LoadAsync(session, id, recordedAsOf, ct) is { } loaded
-            ? ReconciliationView.From(loaded.State, publishedAsOf, recordedAsOf, loaded.Others)
-            : null;
 }
