@@ -1,18 +1,45 @@
+using Claims.Domain.Dossiers;
+using Claims.Web.Features.Desk;
 using Claims.Web.Features.Sources;
+using Claims.Web.Pages.Desk;
+using Claims.Web.Security;
+using Wolverine;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Claims.Web.Pages;
 
-public sealed class SourcesModel(IQuerySession session) : PageModel
+public sealed class SourcesModel(IQuerySession session, IMessageBus bus) : PageModel
 {
     public IReadOnlyList<SourceSummary> Sources { get; private set; } = [];
+    [BindProperty] public NewSourceForm NewSource { get; set; } = new();
+    public IReadOnlyList<Problem> Problems { get; private set; } = [];
+    public string? Registered { get; private set; }
+
+    public IEnumerable<string> ProblemsFor(string field) => Problems.Where(p => p.Path == field).Select(p => p.Message);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData["Title"] = "Sources";
+        Registered = Request.Query["registered"].FirstOrDefault();
         Sources = await SourceEndpoints.List(session, ct);
+    }
+
+    /// <summary>Registers a source: the same command as POST /api/sources.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated != true) return Challenge(EditorKey.CookieScheme);
+        var (source, problems) = DossierReader.ReadSourceItem(DeskForm.Json(NewSource.ToJson()));
+        Problems = DeskForm.OfTheForm(problems);
+        if (source is not null)
+        {
+            Problems = DeskForm.Refusals(await DeskEndpoints.Send(bus, new RegisterSource(source, User.EditorName(), "web"), ct));
+            if (Problems.Count == 0) return Redirect($"/sources?registered={Uri.EscapeDataString(source.Id)}#register");
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await OnGetAsync(ct);
+        return Page();
     }
 }
 

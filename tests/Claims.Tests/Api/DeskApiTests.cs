@@ -3,20 +3,12 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Claims.Web;
 
 namespace Claims.Tests.Api;
 
 /// <summary>A call recorded one item at a time (POST /api/calls, /api/sources, /api/calls/{id}/accounts, /api/calls/{id}/claims).</summary>
 public class DeskApiTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private static JsonObject Sample() =>
-        JsonNode.Parse(SampleLoader.ReadSamples().Single(s => s.Name.Contains(SampleLoader.SampleCallId)).Json)!.AsObject();
-
-    /// <summary>The sample under another call id (its claims' links to itself renamed too).</summary>
-    private static JsonObject SampleAs(string callId) =>
-        JsonNode.Parse(Sample().ToJsonString().Replace(SampleLoader.SampleCallId, callId))!.AsObject();
-
     private static async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> Post(
         HttpClient client, string url, JsonNode? body, string? raw = null)
     {
@@ -31,31 +23,15 @@ public class DeskApiTests(AppFixture app) : IClassFixture<AppFixture>
         status.ShouldBeOneOf([HttpStatusCode.Created, HttpStatusCode.OK], $"{url}: {answer}");
     }
 
-    /// <summary>The view with the call id made neutral and the instants of recording (which differ by design) left out.</summary>
-    private async Task<string> View(string callId)
-    {
-        var json = await app.Client(editor: false).GetStringAsync($"/api/calls/{callId}/reconciliation");
-        var node = JsonNode.Parse(json.Replace(callId, "CALL"))!;
-        Strip(node);
-        return node.ToJsonString();
-
-        static void Strip(JsonNode? n)
-        {
-            if (n is JsonObject o)
-            {
-                foreach (var key in o.Select(p => p.Key).Where(k => k is "recordedAt" or "lastChangedAt" or "recordedBy" or "lastChangedBy").ToList()) o.Remove(key);
-                foreach (var (_, child) in o) Strip(child);
-            }
-            else if (n is JsonArray a) foreach (var child in a) Strip(child);
-        }
-    }
+    private async Task<string> View(string callId) =>
+        Views.Neutral(await app.Client(editor: false).GetStringAsync($"/api/calls/{callId}/reconciliation"), callId);
 
     [Fact]
     public async Task a_call_recorded_item_by_item_by_two_editors_at_once_reconciles_exactly_like_the_sample_imported_as_a_dossier()
     {
-        await app.Import(SampleAs("desk-file").ToJsonString());
+        await app.Import(Views.SampleAs("desk-file").ToJsonString());
 
-        var desk = SampleAs("desk-items");
+        var desk = Views.SampleAs("desk-items");
         var (one, two) = (app.Client(), app.Client());
         foreach (var source in desk["sources"]!.AsArray()) await Created(one, "/api/sources", source!.DeepClone());
         await Created(one, "/api/calls", desk["call"]!.DeepClone());

@@ -1,8 +1,9 @@
-using System.Text.Json.Nodes;
 using Claims.Domain.Dossiers;
 using Claims.Domain.Reconciliation;
 using Claims.Web.Features.Calls;
-using Claims.Web.Features.Import;
+using Claims.Domain.Sources;
+using Claims.Web.Features.Desk;
+using Claims.Web.Pages.Desk;
 using Claims.Web.Security;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,12 @@ public sealed class CallModel(IQuerySession session, IMessageBus bus) : PageMode
 {
     [BindProperty] public NewClaimForm NewClaim { get; set; } = new();
     public IReadOnlyList<Problem> NewClaimProblems { get; private set; } = [];
+    [BindProperty] public NewAccountForm NewAccount { get; set; } = new();
+    public IReadOnlyList<Problem> NewAccountProblems { get; private set; } = [];
+    /// <summary>The sources an account may be published by (for signed-in editors).</summary>
+    public IReadOnlyList<SourceProfile> Sources { get; private set; } = [];
     public string? Recorded { get; private set; }
+    public string? Published { get; private set; }
 
     /// <summary>The whole call as recorded now: every source and account, for columns and the timeline.</summary>
     public ReconciliationView Full { get; private set; } = null!;
@@ -44,39 +50,61 @@ public sealed class CallModel(IQuerySession session, IMessageBus bus) : PageMode
     {
         if (await CallViews.LoadAsync(session, id, null, ct) is not { } loaded) return NotFound();
         Recorded = Request.Query["recorded"].FirstOrDefault();
+        Published = Request.Query["published"].FirstOrDefault();
+        await LoadSourcesAsync(ct);
         Show(loaded.State, loaded.Others, publishedAsOf);
         return Page();
     }
 
-    /// <summary>
-    /// Records a claim: the call is written out as a dossier with the new claim added, so the claim meets every
-    /// rule of the format, and imported through the same handler as the API (only the new claim is appended).
-    /// </summary>
+    /// <summary>Records a claim: the form is the claim's JSON, sent as the same command as POST /api/calls/{id}/claims.</summary>
     public async Task<IActionResult> OnPostRecordAsync(string id, CancellationToken ct)
     {
         if (User.Identity?.IsAuthenticated != true) return Challenge(EditorKey.CookieScheme);
         if (await CallViews.LoadAsync(session, id, null, ct) is not { } loaded) return NotFound();
-        var call = loaded.State;
-
-        var dossier = DossierExport.ToJson(call);
-        var claims = dossier["claims"]!.AsArray();
-        var claimId = NewClaim.NewId(call);
-        claims.Add(NewClaim.ToJson(claimId));
-        var reading = DossierReader.Read(dossier.ToJsonString());
-        var prefix = $"$.claims[{claims.Count - 1}].";
-        List<Problem> OfTheForm(IEnumerable<Problem> problems) =>
-            problems.Select(p => p with { Path = p.Path.StartsWith(prefix) ? p.Path[prefix.Length..] : p.Path }).ToList();
-        NewClaimProblems = OfTheForm(reading.Problems);
-        if (reading.IsValid)
+        var claimId = NewClaim.NewId(loaded.State);
+        var (claim, problems) = DossierReader.ReadClaimItem(DeskForm.Json(NewClaim.ToJson(claimId, loaded.State)));
+        NewClaimProblems = DeskForm.OfTheForm(problems);
+        if (claim is not null)
         {
-            var outcome = await bus.InvokeAsync<ImportOutcome>(ImportDossier.Of(reading, User.EditorName(), "web"), ct);
-            NewClaimProblems = OfTheForm([.. outcome.Problems, .. outcome.Conflicts]);
+            var outcome = await DeskEndpoints.Send(bus, new RecordClaim(id, claim, User.EditorName(), "web"), ct);
+            NewClaimProblems = DeskForm.Refusals(outcome);
             if (NewClaimProblems.Count == 0)
                 return Redirect($"/calls/{Uri.EscapeDataString(id)}?recorded={Uri.EscapeDataString(claimId)}#topic-{NewClaim.Topic}");
         }
+        return await Refused(id, ct);
+    }
+
+    /// <summary>Publishes an account: the same command as POST /api/calls/{id}/accounts.</summary>
+    public async Task<IActionResult> OnPostPublishAsync(string id, CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated != true) return Challenge(EditorKey.CookieScheme);
+        var (account, problems) = DossierReader.ReadAccountItem(DeskForm.Json(NewAccount.ToJson()));
+        NewAccountProblems = DeskForm.OfTheForm(problems);
+        if (account is not null)
+        {
+            var outcome = await DeskEndpoints.Send(bus, new PublishAccount(id, account, User.EditorName(), "web"), ct);
+            NewAccountProblems = DeskForm.Refusals(outcome);
+            if (NewAccountProblems.Count == 0)
+                return Redirect($"/calls/{Uri.EscapeDataString(id)}?published={Uri.EscapeDataString(account.Id)}#record");
+        }
+        return await Refused(id, ct);
+    }
+
+    /// <summary>The page again with the editor's entries and what was wrong with them.</summary>
+    private async Task<IActionResult> Refused(string id, CancellationToken ct)
+    {
+        if (await CallViews.LoadAsync(session, id, null, ct) is not { } loaded) return NotFound();
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        Show(call, loaded.Others, null);
+        await LoadSourcesAsync(ct);
+        Show(loaded.State, loaded.Others, null);
         return Page();
+    }
+
+    /// <summary>Every registered source, for the account form's choice (editors only).</summary>
+    private async Task LoadSourcesAsync(CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated == true)
+            Sources = await session.Query<SourceProfile>().OrderBy(s => s.Name).ToListAsync(ct);
     }
 
     private void Show(CallReconciliation call, IReadOnlyList<CallReconciliation> others, string? publishedAsOf)
@@ -92,6 +120,8 @@ public sealed class CallModel(IQuerySession session, IMessageBus bus) : PageMode
     }
 
     public IEnumerable<string> ProblemsFor(string field) => NewClaimProblems.Where(p => p.Path == field).Select(p => p.Message);
+
+    public IEnumerable<string> AccountProblemsFor(string field) => NewAccountProblems.Where(p => p.Path == field).Select(p => p.Message);
 
     /// <summary>The step at or before the instant shown, for the previous/next links.</summary>
     public int StepIndex => AsOf is { } at ? Steps.Count(s => s <= at) - 1 : Steps.Count - 1;
@@ -110,32 +140,4 @@ public sealed class CallModel(IQuerySession session, IMessageBus bus) : PageMode
     public string StepUrl(int index) =>
         index >= Steps.Count - 1 && index >= 0 && AsOf is null ? $"/calls/{Full.Call.Id}"
             : $"/calls/{Uri.EscapeDataString(Full.Call.Id)}?publishedAsOf={Uri.EscapeDataString(Display.Instant(Steps[Math.Clamp(index, 0, Steps.Count - 1)]))}#matrix";
-}
-
-/// <summary>The editors' form for a new claim on one of the call's accounts.</summary>
-public sealed class NewClaimForm : ClaimFormFields
-{
-    public string Account { get; set; } = "";
-
-    /// <summary>An id from the account and topic, numbered past any the call already has.</summary>
-    public string NewId(CallReconciliation call)
-    {
-        var stem = Domain.Slug.IsValid(Account) && Domain.Slug.IsValid(Topic) ? $"{Account}-{Topic}" : "claim";
-        stem = stem.Length > 90 ? stem[..90].TrimEnd('-') : stem;
-        var id = stem;
-        for (var n = 2; call.Claim(id) is not null; n++) id = $"{stem}-{n}";
-        return id;
-    }
-
-    public JsonObject ToJson(string id)
-    {
-        var claim = new JsonObject
-        {
-            ["id"] = id, ["account"] = Account, ["topic"] = Topic, ["stance"] = Stance, ["statement"] = Statement
-        };
-        if (Blank(Speaker) is { } speaker) claim["speaker"] = speaker;
-        if (QuoteJson() is { } quote) claim["quote"] = quote;
-        if (FacetJson() is { } facet) claim["facet"] = facet;
-        return claim;
-    }
 }

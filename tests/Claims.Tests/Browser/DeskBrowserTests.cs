@@ -1,0 +1,132 @@
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Claims.Tests.Browser;
+
+/// <summary>A call recorded as it unfolds, through the pages alone.</summary>
+[Collection(BrowserCollection.Name)]
+public class DeskBrowserTests(BrowserFixture app)
+{
+    private async Task<IPage> SignedIn(string name)
+    {
+        var page = await app.NewPage();   // a browser context of its own: its own cookies
+        await page.GotoAsync(app.BaseUrl + "/editor/signin");
+        await page.FillAsync("#Name", name);
+        await page.FillAsync("#Key", BrowserFixture.EditorKey);
+        await page.ClickAsync("main form button[type=submit]");
+        return page;
+    }
+
+    /// <summary>Loads the page afresh: going to the same address with another fragment would only scroll.</summary>
+    private static async Task Open(IPage page, string url)
+    {
+        await page.GotoAsync("about:blank");
+        await page.GotoAsync(url);
+    }
+
+    private static string? Text(JsonNode? node, string name) => node?[name]?.GetValue<string>();
+
+    private static async Task Submit(IPage page, string form, string done)
+    {
+        await page.ClickAsync($"{form} button[type=submit]");
+        await Expect(page.Locator(".notice")).ToContainTextAsync(done);
+    }
+
+    private static async Task Register(IPage page, string baseUrl, JsonNode source)
+    {
+        await page.GotoAsync(baseUrl + "/sources");
+        await page.FillAsync("#NewSource_Id", Text(source, "id")!);
+        await page.FillAsync("#NewSource_Name", Text(source, "name")!);
+        await page.FillAsync("#NewSource_Side", Text(source, "side")!);
+        await page.SelectOptionAsync("#NewSource_Kind", Text(source, "kind")!);
+        await Submit(page, "#register-form", "was registered");
+    }
+
+    private static async Task Publish(IPage page, string call, JsonNode account)
+    {
+        await Open(page, call + "#publish");
+        await page.FillAsync("#NewAccount_Id", Text(account, "id")!);
+        await page.SelectOptionAsync("#NewAccount_Source", Text(account, "source")!);
+        await page.SelectOptionAsync("#NewAccount_Kind", Text(account, "kind")!);
+        await page.FillAsync("#NewAccount_PublishedAt", Text(account, "publishedAt")!);
+        await page.SelectOptionAsync("#NewAccount_TimePrecision", Text(account, "timePrecision") ?? "minute");
+        await page.FillAsync("#NewAccount_Language", Text(account, "language") ?? "");
+        await page.FillAsync("#NewAccount_Url", Text(account, "url") ?? "");
+        await page.FillAsync("#NewAccount_Title", Text(account, "title") ?? "");
+        await page.FillAsync("#NewAccount_Text", Text(account["text"], "original") ?? "");
+        await page.SetCheckedAsync("#NewAccount_Excerpt", account["text"]?["excerpt"]?.GetValue<bool>() == true);
+        await Submit(page, "#publish-form", "was published");
+    }
+
+    private static async Task Record(IPage page, string call, JsonNode claim)
+    {
+        await Open(page, call + "#record");
+        await page.FillAsync("#NewClaim_Id", Text(claim, "id")!);
+        await page.SelectOptionAsync("#NewClaim_Account", Text(claim, "account")!);
+        await page.FillAsync("#NewClaim_Topic", Text(claim, "topic")!);
+        await page.SelectOptionAsync("#NewClaim_Stance", Text(claim, "stance")!);
+        await page.FillAsync("#NewClaim_Statement", Text(claim, "statement")!);
+        await page.FillAsync("#NewClaim_Speaker", Text(claim, "speaker") ?? "");
+        var quote = claim["quote"];
+        await page.FillAsync("#NewClaim_QuoteText", Text(quote, "text") ?? "");
+        await page.SelectOptionAsync("#NewClaim_QuoteKind", Text(quote, "kind") ?? "verbatim");
+        await page.FillAsync("#NewClaim_QuoteLanguage", Text(quote, "language") ?? "");
+        await page.FillAsync("#NewClaim_QuoteTranslation", Text(quote, "translation") ?? "");
+        await page.FillAsync("#NewClaim_QuoteTranslatedBy", Text(quote, "translatedBy") ?? "");
+        await page.FillAsync("#NewClaim_FacetKey", Text(claim["facet"], "key") ?? "");
+        await page.FillAsync("#NewClaim_FacetValue", Text(claim["facet"], "value") ?? "");
+        await page.SelectOptionAsync("#NewClaim_RelayAccount", Text(claim["reportedVia"], "account") ?? "");
+        await page.FillAsync("#NewClaim_RelayOutlet", Text(claim["reportedVia"], "outlet") ?? "");
+        var relation = claim["relations"]?[0];
+        await page.FillAsync("#NewClaim_RelationClaim", Text(relation, "claim") ?? "");
+        if (relation is not null) await page.SelectOptionAsync("#NewClaim_RelationKind", Text(relation, "relation")!);
+        await Submit(page, "#record-form", "was recorded");
+    }
+
+    [Fact]
+    public async Task two_editors_record_the_sample_from_nothing_through_the_pages_and_it_reconciles_like_the_dossier()
+    {
+        var sample = Views.SampleAs("desk-pages", sourcePrefix: "pg-");
+        var ana = await SignedIn("Ana");
+        var ben = await SignedIn("Ben");
+
+        // Ana opens the call while Ben registers the sources.
+        var c = sample["call"]!;
+        await ana.GotoAsync(app.BaseUrl + "/calls/new");
+        await ana.FillAsync("#Call_Id", Text(c, "id")!);
+        await ana.FillAsync("#Call_Title", Text(c, "title")!);
+        await ana.SelectOptionAsync("#Call_Kind", Text(c, "kind")!);
+        await ana.FillAsync("#Call_Date", Text(c, "date")!);
+        await ana.FillAsync("#Call_Participants", string.Join("\n", c["participants"]!.AsArray().Select(p => $"{Text(p, "name")} | {Text(p, "side")}")));
+        await ana.FillAsync("#Call_Related", string.Join("\n", c["related"]!.AsArray().Select(r => $"{Text(r, "call")} {Text(r, "relation")}")));
+        await ana.ClickAsync("#call-form button[type=submit]");
+        await Expect(ana.Locator("h1")).ToHaveTextAsync(Text(c, "title")!);
+        foreach (var source in sample["sources"]!.AsArray()) await Register(ben, app.BaseUrl, source!);
+
+        // Then both at once: each publishes every other account, then records every other claim.
+        var call = app.BaseUrl + "/calls/desk-pages";
+        var accounts = sample["accounts"]!.AsArray().ToList();
+        var claims = sample["claims"]!.AsArray().ToList();
+        async Task Work(IPage page, int half)
+        {
+            foreach (var a in accounts.Where((_, i) => i % 2 == half)) await Publish(page, call, a!);
+        }
+        await Task.WhenAll(Work(ana, 0), Work(ben, 1));
+        async Task Claims(IPage page, int half)
+        {
+            foreach (var claim in claims.Where((_, i) => i % 2 == half)) await Record(page, call, claim!);
+        }
+        await Task.WhenAll(Claims(ana, 0), Claims(ben, 1));
+        await ana.GotoAsync(call);
+        await app.Screenshot(ana, "desk-recorded-through-the-pages");
+
+        // The same call as a dossier, with the sources the pages registered (stored already: unchanged).
+        await app.Import(Views.SampleAs("desk-pages-file", sourcePrefix: "pg-"));
+        using var http = new HttpClient();
+        var pages = Views.Neutral(await http.GetStringAsync(call.Replace("/calls/", "/api/calls/") + "/reconciliation"), "desk-pages");
+        var file = Views.Neutral(await http.GetStringAsync(app.BaseUrl + "/api/calls/desk-pages-file/reconciliation"), "desk-pages-file");
+        pages.ShouldBe(file);
+        pages.ShouldContain("\"topic\":\"taiwan\"");
+    }
+}
