@@ -88,7 +88,7 @@ public sealed class EmbeddedPostgres : IDisposable
             {
                 Port = FreePort();
                 var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {_cluster} -c max_connections=200"
-                    + (_durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+                    + (_durable ? $" -c shared_buffers={SharedBuffersMb()}MB" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
                 Run("pg_ctl", "-D", PgData, "-l", Path.Combine(_cluster, "server.log"), "-w", "-t", "60", "-o", options, "start");
             }
             _lease = Hold(Path.Combine(Leases, $"{(_use == ClusterUse.Serve ? "serve" : "command")}-{Environment.ProcessId}"));
@@ -273,6 +273,14 @@ public sealed class EmbeddedPostgres : IDisposable
             info.ArgumentList.Add(arg);
         using var watchdog = Process.Start(info);
     }
+
+    /// <summary>
+    /// A quarter of the memory the process may use (PostgreSQL's own advice for a dedicated server), from 128 MB (its
+    /// default) to 8 GB. With the default, a million claims' search index (1.3 GB) does not stay in memory and searches
+    /// read it from disk again and again. The memory is taken only as pages are read.
+    /// </summary>
+    private static long SharedBuffersMb() =>
+        Math.Clamp(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4 / (1024 * 1024), 128, 8192);
 
     private static int FreePort()
     {

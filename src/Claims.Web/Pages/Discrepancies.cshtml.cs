@@ -23,7 +23,7 @@ public sealed class DiscrepanciesModel(IQuerySession session, DiscrepancyCountLi
         Problems = problems;
         if (query is null) return;
         Query = query;
-        Rows = await query.RunAsync(session, countLimit.Value, ct);
+        Rows = await query.RunAsync(session, countLimit.For(query.Text is not null), ct);
     }
 
     /// <summary>This page's URL with the same query and another page number.</summary>

@@ -28,7 +28,7 @@ public sealed class SearchModel(IQuerySession session, DiscrepancyCountLimit cou
         var (query, problems) = SearchQuery.Parse(q, topic, verdict is { Length: > 0 } ? [verdict] : null, source, side, from, to, within, pageNumber, "20");
         Problems = problems;
         if (query is null) return;
-        Results = await query.RunAsync(session, countLimit.Value, ct);
+        Results = await query.RunAsync(session, countLimit.For(text: true), ct);
     }
 
     /// <summary>This page's URL with the same query and another page number.</summary>

@@ -40,7 +40,7 @@ public static class DiscrepanciesEndpoint
         var (query, problems) = DiscrepancyQuery.Parse(topic, verdict, source, side, from, to, q, page, pageSize);
         if (query is null) return Problems.Invalid(problems, "The filters are not valid.");
 
-        var results = await query.RunAsync(session, countLimit.Value, ct);
+        var results = await query.RunAsync(session, countLimit.For(query.Text is not null), ct);
         var lag = await ProjectionLag.IndexAsync(store, ct);
         return Results.Ok(new DiscrepancyPage(results.Items.Select(DiscrepancyItem.From).ToList(), results.Page, results.PageSize,
             results.Total, results.TotalExact, results.Pages, new IndexState(lag?.State ?? ProjectionLag.Running, lag?.Behind ?? 0)));

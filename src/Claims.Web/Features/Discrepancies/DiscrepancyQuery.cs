@@ -126,7 +126,10 @@ public sealed record DiscrepancyQuery(
             return new DiscrepancyResults(items, Page, PageSize, skip + items.Count, TotalExact: true);
 
         var limit = Math.Max(countLimit, skip + PageSize);
-        var counted = await QueryCount.UpTo(Filter(session.Query<DiscrepancyRow>(), SearchTableOf(session)).Select(r => r.Id), session, limit + 1, ct);
+        // With a text filter, counted in the page's order: the planner then walks the sort key's index and stops at
+        // the limit, where an unordered count would first gather every text match from the trigram index.
+        var filtered = Filter(session.Query<DiscrepancyRow>(), SearchTableOf(session));
+        var counted = await QueryCount.UpTo((Text is null ? filtered : filtered.OrderBy(r => r.SortKey)).Select(r => r.Id), session, limit + 1, ct);
         return new DiscrepancyResults(items, Page, PageSize, Math.Min(counted, limit), TotalExact: counted <= limit);
     }
 

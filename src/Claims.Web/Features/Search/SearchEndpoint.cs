@@ -21,7 +21,7 @@ public static class SearchEndpoint
         var within = request.Query["in"].FirstOrDefault();
         var (query, problems) = SearchQuery.Parse(q, topic, verdict, source, side, from, to, within, page, pageSize);
         if (query is null) return Problems.Invalid(problems, "The search is not valid.");
-        var results = await query.RunAsync(session, countLimit.Value, ct);
+        var results = await query.RunAsync(session, countLimit.For(text: true), ct);
         return Results.Ok(new
         {
             q = query.Text,

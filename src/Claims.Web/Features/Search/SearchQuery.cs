@@ -64,7 +64,8 @@ public sealed record SearchQuery(DiscrepancyQuery Filters, string? Kind)
             return new SearchResults(hits, page, size, skip + entries.Count, TotalExact: true, topics);
 
         var limit = Math.Max(countLimit, skip + size);
-        var counted = await QueryCount.UpTo(Filter(session.Query<SearchEntry>()).Select(e => e.Id), session, limit + 1, ct);
+        // Counted in the page's order, so the planner may walk the sort key's index and stop at the limit (see DiscrepancyQuery).
+        var counted = await QueryCount.UpTo(Filter(session.Query<SearchEntry>()).OrderBy(e => e.SortKey).Select(e => e.Id), session, limit + 1, ct);
         return new SearchResults(hits, page, size, Math.Min(counted, limit), TotalExact: counted <= limit, topics);
     }
 }
