@@ -59,7 +59,11 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
 builder.Services.AddClaimsHealthChecks();
 builder.Services.AddExpectedRetryLogging();
 
-builder.Services.AddMarten(opts => ClaimsStore.Configure(opts, connectionString, schema))
+builder.Services.AddMarten(opts =>
+    {
+        ClaimsStore.Configure(opts, connectionString, schema);
+        opts.Schema.For<EditorAccount>().UniqueIndex(x => x.KeyHash);
+    })
     .UseLightweightSessions()
     .ApplyAllDatabaseChangesOnStartup()
     .IntegrateWithWolverine(w =>

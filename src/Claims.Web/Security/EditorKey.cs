@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace Claims.Web.Security;
 
 /// <summary>
-/// Writes need <c>Authorization: Bearer &lt;key&gt;</c> matching <c>Claims__EditorKey</c>. The editor's name for
-/// the event log comes from the optional <c>X-Editor</c> header, so one shared key still says who wrote what.
+/// Writes need <c>Authorization: Bearer &lt;key&gt;</c>: an editor's own key (<c>editors add NAME</c>), or
+/// <c>Claims__EditorKey</c>, the first administrator's. The name recorded with a change is the key's holder, never
+/// one the request declares.
 /// </summary>
 public static class EditorKey
 {
@@ -20,7 +21,6 @@ public static class EditorKey
     /// <summary>Reads a bearer key when the request has one, the cookie otherwise.</summary>
     private const string EitherScheme = "EditorKeyOrCookie";
     public const string Policy = "editor";
-    public const string EditorHeader = "X-Editor";
     public const string DefaultEditor = "editor";
 
     public static void AddEditorKey(this IServiceCollection services)
@@ -63,20 +63,14 @@ public static class EditorKey
     public static string? Current(HttpContext context) =>
         context.RequestServices.GetRequiredService<IOptionsMonitor<EditorKeyOptions>>().Get(Scheme).Key;
 
-    /// <summary>A session opened with another key (the key was changed, say after a leak) ends at its next request.</summary>
+    /// <summary>A session opened with a key that was changed or revoked since ends at its next request.</summary>
     private static async Task RejectIfTheKeyChanged(CookieValidatePrincipalContext context)
     {
-        var opened = context.Principal?.FindFirst(KeyClaim)?.Value;
-        if (Current(context.HttpContext) is { Length: > 0 } key && opened == Fingerprint(key)) return;
+        var principal = context.Principal;
+        if (principal?.Identity?.Name is { } name && await EditorAccounts.StillValidAsync(context.HttpContext, name, principal.FindFirst(KeyClaim)?.Value))
+            return;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(CookieScheme);
-    }
-
-    /// <summary>An editor's name, cleaned to a short single line.</summary>
-    public static string CleanName(string? name)
-    {
-        var line = new string((name ?? "").Where(c => !char.IsControl(c)).ToArray()).Trim();
-        return line.Length == 0 ? DefaultEditor : line.Length > 100 ? line[..100] : line;
     }
 
     /// <summary>The editor named by the request, cleaned to a short single line.</summary>
@@ -96,25 +90,24 @@ public sealed class EditorKeyOptions : AuthenticationSchemeOptions
 public sealed class EditorKeyHandler(IOptionsMonitor<EditorKeyOptions> options, ILoggerFactory logger, UrlEncoder encoder, KeyGuessLimiter guesses)
     : AuthenticationHandler<EditorKeyOptions>(options, logger, encoder)
 {
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
         if (string.IsNullOrEmpty(header) || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         if (guesses.Blocked(Context))
         {
             Context.Items[KeyGuessLimiter.Refused] = true;
-            return Task.FromResult(AuthenticateResult.Fail("Too many wrong editor keys from this address."));
+            return AuthenticateResult.Fail("Too many wrong editor keys from this address.");
         }
-        if (Options.Key is not { Length: > 0 } key || !EditorKey.Matches(key, header["Bearer ".Length..].Trim()))
+        if (await EditorAccounts.ResolveAsync(Context, header["Bearer ".Length..]) is not { } editor)
         {
             guesses.Failed(Context);
-            return Task.FromResult(AuthenticateResult.Fail("The editor key does not match."));
+            return AuthenticateResult.Fail("The editor key does not match.");
         }
 
-        var editor = EditorKey.CleanName(Request.Headers[EditorKey.EditorHeader].ToString());
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, editor)], Scheme.Name);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, editor.Name)], Scheme.Name);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -137,7 +130,7 @@ public sealed class EditorKeyHandler(IOptionsMonitor<EditorKeyOptions> options, 
             type = "https://tools.ietf.org/html/rfc9110#section-15.5.2",
             title = "Unauthorized",
             status = 401,
-            detail = "Writes need the header 'Authorization: Bearer <editor key>' with the key set in Claims__EditorKey."
+            detail = "Writes need the header 'Authorization: Bearer <editor key>' with an editor's own key (editors add NAME) or Claims__EditorKey."
         }, options: null, contentType: "application/problem+json");
     }
 }

@@ -26,8 +26,7 @@ public class ClaimChangesApiTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task a_correction_changes_the_view_and_the_history_keeps_both_versions()
     {
         await Import("chg-correct");
-        var client = app.Client();
-        client.DefaultRequestHeaders.Add("X-Editor", "desk-editor");
+        var client = await app.EditorClient("desk-editor");
 
         var (status, body) = await Send("/api/claims/chg-correct/us-trade/corrections",
             new { reason = "The readout speaks of Taiwan, not trade", topic = "taiwan", stance = "denied", statement = "Taiwan was not discussed." }, client);

@@ -49,8 +49,8 @@ public class ImportApiTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task events_record_the_editor_and_the_way_they_came()
     {
-        var client = app.Client();
-        client.DefaultRequestHeaders.Add("X-Editor", "Ana Fact-checker");
+        var client = await app.EditorClient("Ana Fact-checker");
+        client.DefaultRequestHeaders.Add("X-Editor", "Somebody Else");   // a name the request declares counts for nothing
         var (status, _) = await Post(Dossiers.Minimal("import-editor", "ed-cn", "ed-us"), client);
         status.ShouldBe(HttpStatusCode.OK);
 

@@ -10,11 +10,16 @@ namespace Claims.Tests.Browser;
 /// Debian's Chromium driven by Playwright. Playwright's own browser download is not used: the tests point it at
 /// <c>/usr/bin/chromium</c> (or <c>CLAIMS_CHROMIUM</c>).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>Whether the sample calls are loaded, as on a user's first start.</summary>
+    protected virtual bool LoadSample => true;
+
     public const string EditorKey = "browser-editor-key";
 
     private Process? _app;
+    private readonly string _schema = TestDatabase.NewSchema("browser");
+    private readonly Dictionary<string, string> _keys = [];
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = "";
@@ -32,9 +37,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add(BaseUrl);
         info.Environment["ConnectionStrings__Marten"] = TestDatabase.ConnectionString;
-        info.Environment["Claims__Schema"] = TestDatabase.NewSchema("browser");
+        info.Environment["Claims__Schema"] = _schema;
         info.Environment["Claims__EditorKey"] = EditorKey;
         info.Environment["Claims__Nodes"] = "solo";
+        info.Environment["Claims__LoadSample"] = LoadSample ? "true" : "false";
         info.Environment["Claims__LoadRecord"] = "false";   // the sample alone: the pages' tests and screenshots tell its story
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         // Serve the pages' static files from the project, as `dotnet run` does.
@@ -60,6 +66,29 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// A page in a browser context of its own (its own cookies), signed in as <paramref name="name"/>: the editor is
+    /// added once with the program's own <c>editors add</c> command, and signs in with the key it printed.
+    /// </summary>
+    public async Task<IPage> SignedIn(string name, string? returnUrl = null)
+    {
+        var key = await KeyOf(name);
+        var page = await NewPage();
+        await page.GotoAsync(BaseUrl + "/editor/signin" + (returnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(returnUrl)));
+        await page.FillAsync("#Key", key);
+        await page.ClickAsync("main form button[type=submit]");
+        return page;
+    }
+
+    public async Task<string> KeyOf(string name)
+    {
+        lock (_keys)
+            if (_keys.TryGetValue(name, out var known)) return known;
+        var (exit, output, errors) = await ProgramRun.Run(_schema, new Dictionary<string, string> { ["Claims__EditorKey"] = EditorKey }, "editors", "add", name);
+        if (exit != 0) throw new InvalidOperationException($"editors add {name}: {errors}");
+        lock (_keys) return _keys[name] = output.Trim();
     }
 
     /// <summary>Imports a dossier through the API with the editor key, and fails unless it was accepted.</summary>
@@ -126,4 +155,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
+}
+
+/// <summary>A tracker of its own with nothing loaded, for recording a call from nothing beside the other pages' tests.</summary>
+public sealed class EmptyBrowserFixture : BrowserFixture
+{
+    protected override bool LoadSample => false;
+}
+
+[CollectionDefinition(Name)]
+public sealed class EmptyBrowserCollection : ICollectionFixture<EmptyBrowserFixture>
+{
+    public const string Name = "empty-browser";
 }

@@ -77,13 +77,11 @@ public class CallPageBrowserTests(BrowserFixture app)
     {
         var page = await app.NewPage();
         await page.GotoAsync(app.BaseUrl + "/editor/signin");
-        await page.FillAsync("#Name", "Browser Editor");
         await page.FillAsync("#Key", "not the key");
         await page.ClickAsync("main form button[type=submit]");
         await Expect(page.Locator("#signin-problem")).ToBeVisibleAsync();
 
-        await page.FillAsync("#Name", "Browser Editor");
-        await page.FillAsync("#Key", BrowserFixture.EditorKey);
+        await page.FillAsync("#Key", await app.KeyOf("Browser Editor"));
         await page.ClickAsync("main form button[type=submit]");
         await Expect(page.Locator(".who")).ToHaveTextAsync("Editor: Browser Editor");
 
@@ -110,16 +108,7 @@ public class CallPageBrowserTests(BrowserFixture app)
     public async Task two_editors_correct_one_claim_and_the_second_sees_the_first_ones_change_instead_of_overwriting_it()
     {
         await app.Import(Dossiers.Minimal("browser-stale", "bs-cn", "bs-us"));
-        async Task<IPage> SignedIn(string name)
-        {
-            var page = await app.NewPage();   // a browser context of its own: its own cookies
-            await page.GotoAsync(app.BaseUrl + "/editor/signin");
-            await page.FillAsync("#Name", name);
-            await page.FillAsync("#Key", BrowserFixture.EditorKey);
-            await page.ClickAsync("main form button[type=submit]");
-            await page.GotoAsync(app.BaseUrl + "/calls/browser-stale/claims/us-trade");
-            return page;
-        }
+        Task<IPage> SignedIn(string name) => app.SignedIn(name, "/calls/browser-stale/claims/us-trade");
         var ana = await SignedIn("Ana");
         var ben = await SignedIn("Ben");
 
@@ -149,11 +138,7 @@ public class CallPageBrowserTests(BrowserFixture app)
     {
         await app.Import(Dossiers.Minimal("browser-record", "br-cn", "br-us"));
         var call = "/calls/browser-record";
-        var page = await app.NewPage();
-        await page.GotoAsync(app.BaseUrl + "/editor/signin?returnUrl=" + Uri.EscapeDataString(call));
-        await page.FillAsync("#Name", "Recorder");
-        await page.FillAsync("#Key", BrowserFixture.EditorKey);
-        await page.ClickAsync("main form button[type=submit]");
+        var page = await app.SignedIn("Recorder", call);
         await Expect(Verdict(page, "taiwan").First).ToHaveTextAsync("omitted by US");
 
         await page.SelectOptionAsync("#NewClaim_Account", "us-readout");
@@ -176,11 +161,7 @@ public class CallPageBrowserTests(BrowserFixture app)
     [Fact]
     public async Task importing_a_bad_dossier_shows_every_problem_by_field()
     {
-        var page = await app.NewPage();
-        await page.GotoAsync(app.BaseUrl + "/editor/signin?returnUrl=/import");
-        await page.FillAsync("#Name", "Importer");
-        await page.FillAsync("#Key", BrowserFixture.EditorKey);
-        await page.ClickAsync("main form button[type=submit]");
+        var page = await app.SignedIn("Importer", "/import");
         await Expect(page).ToHaveURLAsync(app.BaseUrl + "/import");
 
         var bad = Dossiers.Minimal("browser-bad-import", "bb-cn", "bb-us");

@@ -5,19 +5,9 @@ using static Microsoft.Playwright.Assertions;
 namespace Claims.Tests.Browser;
 
 /// <summary>A call recorded as it unfolds, through the pages alone.</summary>
-[Collection(BrowserCollection.Name)]
-public class DeskBrowserTests(BrowserFixture app)
+[Collection(EmptyBrowserCollection.Name)]
+public class DeskBrowserTests(EmptyBrowserFixture app)
 {
-    private async Task<IPage> SignedIn(string name)
-    {
-        var page = await app.NewPage();   // a browser context of its own: its own cookies
-        await page.GotoAsync(app.BaseUrl + "/editor/signin");
-        await page.FillAsync("#Name", name);
-        await page.FillAsync("#Key", BrowserFixture.EditorKey);
-        await page.ClickAsync("main form button[type=submit]");
-        return page;
-    }
-
     /// <summary>Loads the page afresh: going to the same address with another fragment would only scroll.</summary>
     private static async Task Open(IPage page, string url)
     {
@@ -87,9 +77,9 @@ public class DeskBrowserTests(BrowserFixture app)
     [Fact]
     public async Task two_editors_record_the_sample_from_nothing_through_the_pages_and_it_reconciles_like_the_dossier()
     {
-        var sample = Views.SampleAs("desk-pages", sourcePrefix: "pg-");
-        var ana = await SignedIn("Ana");
-        var ben = await SignedIn("Ben");
+        var sample = Views.SampleAs("desk-pages");
+        var ana = await app.SignedIn("Ana");
+        var ben = await app.SignedIn("Ben");
 
         // Ana opens the call while Ben registers the sources.
         var c = sample["call"]!;
@@ -122,7 +112,7 @@ public class DeskBrowserTests(BrowserFixture app)
         await app.Screenshot(ana, "desk-recorded-through-the-pages");
 
         // The same call as a dossier, with the sources the pages registered (stored already: unchanged).
-        await app.Import(Views.SampleAs("desk-pages-file", sourcePrefix: "pg-"));
+        await app.Import(Views.SampleAs("desk-pages-file"));
         using var http = new HttpClient();
         var pages = Views.Neutral(await http.GetStringAsync(call.Replace("/calls/", "/api/calls/") + "/reconciliation"), "desk-pages");
         var file = Views.Neutral(await http.GetStringAsync(app.BaseUrl + "/api/calls/desk-pages-file/reconciliation"), "desk-pages-file");

@@ -67,6 +67,32 @@ public class ProgramCommandTests
     }
 
     [Fact]
+    public async Task editors_add_prints_a_key_once_list_shows_who_and_revoke_ends_the_key()
+    {
+        var (exit, output, errors) = await Run("editors", "add", "Ana Lima");
+        exit.ShouldBe(0, errors);
+        var key = output.Trim();
+        key.ShouldMatch("^[0-9a-f]{32}$");
+        errors.ShouldContain("shown this once");
+
+        (exit, _, errors) = await Run("editors", "add", "ana lima");
+        exit.ShouldNotBe(0);
+        errors.ShouldContain("is an editor already");
+
+        (exit, _, errors) = await Run("editors", "revoke", "Ana Lima");
+        exit.ShouldBe(0, errors);
+        (exit, output, _) = await Run("editors", "list");
+        exit.ShouldBe(0);
+        output.ShouldContain("Ana Lima");
+        output.ShouldContain("revoked");
+        output.ShouldNotContain(key);
+
+        (exit, _, errors) = await Run("editors", "revoke", "Nobody");
+        exit.ShouldNotBe(0);
+        errors.ShouldContain("No editor \"Nobody\"");
+    }
+
+    [Fact]
     public async Task a_bad_setting_stops_the_program_with_the_setting_named()
     {
         _settings["Claims__CountLimit"] = "lots";

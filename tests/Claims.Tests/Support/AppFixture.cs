@@ -68,6 +68,14 @@ public class AppFixture : IAsyncLifetime
             throw new InvalidOperationException($"Import refused ({response.StatusCode}): {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>Adds an editor with a key of their own (as <c>editors add NAME</c> does) and gives a client that writes with it.</summary>
+    public async Task<HttpClient> EditorClient(string name)
+    {
+        var (key, problem) = await Claims.Web.Security.EditorAccounts.AddAsync(Store, name);
+        key.ShouldNotBeNull(problem);
+        return Client(key: key);
+    }
+
     /// <summary>A plain HTTP client on the test server, for requests Alba's scenarios do not shape (raw bodies).</summary>
     public HttpClient Client(bool editor = true, string? key = null)
     {

@@ -10,7 +10,7 @@ public static partial class SignIn
     private static partial Regex Token();
 
     /// <summary>The form's answer, and the editor's cookie (<c>claims-editor=…</c>) when it set one.</summary>
-    public static async Task<(HttpResponseMessage Response, string? Cookie)> Post(HttpClient client, string key, string name = "Tester")
+    public static async Task<(HttpResponseMessage Response, string? Cookie)> Post(HttpClient client, string key)
     {
         var form = await client.GetAsync("/editor/signin");
         var html = await form.Content.ReadAsStringAsync();
@@ -19,7 +19,7 @@ public static partial class SignIn
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(html).Groups[1].Value), ["Key"] = key, ["Name"] = name
+                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(html).Groups[1].Value), ["Key"] = key
             })
         };
         request.Headers.Add("Cookie", antiforgery);

@@ -7,14 +7,10 @@ namespace Claims.Tests.Support;
 public static class Views
 {
     /// <summary>The sample dossier under another call id (its claims' links to itself renamed too).</summary>
-    public static JsonObject SampleAs(string callId, string? sourcePrefix = null)
+    public static JsonObject SampleAs(string callId)
     {
         var sample = SampleLoader.ReadSamples().Single(s => s.Name.Contains(SampleLoader.SampleCallId)).Json;
-        var dossier = JsonNode.Parse(sample.Replace(SampleLoader.SampleCallId, callId))!.AsObject();
-        if (sourcePrefix is null) return dossier;
-        foreach (var s in dossier["sources"]!.AsArray()) s!["id"] = sourcePrefix + s["id"]!.GetValue<string>();
-        foreach (var a in dossier["accounts"]!.AsArray()) a!["source"] = sourcePrefix + a["source"]!.GetValue<string>();
-        return dossier;
+        return JsonNode.Parse(sample.Replace(SampleLoader.SampleCallId, callId))!.AsObject();
     }
 
     /// <summary>A call's view with its id made neutral and the instants and names of recording (which differ by design) left out.</summary>

@@ -6,11 +6,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Claims.Web.Pages.Editor;
 
-/// <summary>Editors sign in with the editor key; the name they give is recorded with every change they make.</summary>
-public sealed class SignInModel(IConfiguration config, KeyGuessLimiter guesses) : PageModel
+/// <summary>Editors sign in with their own key; the key's holder is recorded with every change they make.</summary>
+public sealed class SignInModel(KeyGuessLimiter guesses) : PageModel
 {
     [BindProperty] public string Key { get; set; } = "";
-    [BindProperty] public string Name { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Problem { get; private set; }
 
@@ -25,15 +24,14 @@ public sealed class SignInModel(IConfiguration config, KeyGuessLimiter guesses) 
             Problem = $"Too many wrong keys from this address; try again in {KeyGuessLimiter.Replenishment.TotalSeconds:0} seconds.";
             return Page();
         }
-        if (config["Claims:EditorKey"] is not { Length: > 0 } expected || !EditorKey.Matches(expected, Key.Trim()))
+        if (await EditorAccounts.ResolveAsync(HttpContext, Key) is not { } editor)
         {
             guesses.Failed(HttpContext);
-            Problem = "That is not the editor key.";
+            Problem = "That is not an editor's key.";
             return Page();
         }
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, EditorKey.CleanName(Name)), new Claim(EditorKey.KeyClaim, EditorKey.Fingerprint(expected))],
-            EditorKey.CookieScheme);
+            [new Claim(ClaimTypes.Name, editor.Name), new Claim(EditorKey.KeyClaim, editor.Fingerprint)], EditorKey.CookieScheme);
         await HttpContext.SignInAsync(EditorKey.CookieScheme, new ClaimsPrincipal(identity));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
