@@ -17,12 +17,17 @@ public static class ClaimChanges
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await Parallel.ForEachAsync(byCall, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (calls, ct) =>
         {
+            // Every change names the claim's version it was made against: 1 as imported, then what the last change answered.
+            var versions = new Dictionary<string, string>();
             foreach (var change in calls)
             {
                 var path = $"/api/claims/{change.CallId}/{change.ClaimId}/{(change.Retraction ? "retraction" : "corrections")}";
-                using var response = await server.Http.SendAsync(server.Write(HttpMethod.Post, path, change.Body), ct);
+                using var request = server.Write(HttpMethod.Post, path, change.Body);
+                request.Headers.TryAddWithoutValidation("If-Match", versions.GetValueOrDefault(change.ClaimId, "\"1\""));
+                using var response = await server.Http.SendAsync(request, ct);
                 if (response.StatusCode != HttpStatusCode.OK)
                     throw new BenchFailure($"POST {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+                if (response.Headers.ETag is { } tag) versions[change.ClaimId] = tag.Tag;
             }
         });
         return changes.Count / clock.Elapsed.TotalSeconds;

@@ -129,14 +129,20 @@ public class ClaimChangesApiTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task concurrent_changes_to_one_call_queue_up_and_every_one_lands()
     {
         await Import("chg-many");
-        var changes = Enumerable.Range(0, 16).Select(i =>
-            Send("/api/claims/chg-many/cn-taiwan/corrections", new { reason = $"pass {i}", statement = $"Reading number {i}." }));
-        var results = await Task.WhenAll(changes);
-        results.ShouldAllBe(r => r.Item1 == HttpStatusCode.OK);
-        results.Select(r => r.Item2.GetProperty("version").GetInt32()).Order().ShouldBe(Enumerable.Range(2, 16));
+        // Sixteen new claims and a change to each of two claims, all at once on one call's stream: none overwrites another.
+        var recorded = Enumerable.Range(0, 16).Select(i => Send("/api/calls/chg-many/claims", new
+        {
+            id = $"us-point-{i}", account = "us-readout", topic = $"point-{i}", stance = "asserted", statement = $"Point {i} came up."
+        }));
+        var corrected = new[] { "cn-taiwan", "us-trade" }.Select(claim =>
+            Send($"/api/claims/chg-many/{claim}/corrections", new { reason = "re-read", statement = $"Re-read {claim}.", expectedVersion = 1 }));
+        var results = await Task.WhenAll(recorded.Concat(corrected));
+        results.Count(r => r.Item1 == HttpStatusCode.Created).ShouldBe(16, string.Join("; ", results.Select(r => r.Item1)));
+        results.Count(r => r.Item1 == HttpStatusCode.OK).ShouldBe(2);
 
-        var history = await Get("/api/claims/chg-many/cn-taiwan/history");
-        history.GetProperty("versions").GetArrayLength().ShouldBe(17);
+        var view = await Get("/api/calls/chg-many/reconciliation");
+        view.GetProperty("topics").GetArrayLength().ShouldBe(18);
+        (await Get("/api/claims/chg-many/us-trade/history")).GetProperty("versions").GetArrayLength().ShouldBe(2);
     }
 
     [Fact]
@@ -194,6 +200,29 @@ public class ClaimChangesApiTests(AppFixture app) : IClassFixture<AppFixture>
         answer.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await answer.Content.ReadAsStringAsync()).ShouldContain("$.headers.If-Match");
         (await Get("/api/claims/chg-unclear/us-trade/history")).GetProperty("versions").GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task a_change_that_names_no_version_is_a_428_and_nothing_is_recorded()
+    {
+        await Import("chg-unnamed");
+        var client = app.Client(namingVersions: false);
+        foreach (var (url, body) in new (string, object)[]
+        {
+            ("/api/claims/chg-unnamed/us-trade/corrections", new { reason = "r", statement = "s" }),
+            ("/api/claims/chg-unnamed/us-trade/retraction", new { reason = "r" }),
+            ("/api/calls/chg-unnamed/accounts/us-readout/revisions", new { text = new { original = "A text." }, reason = "r", publishedAt = "2025-11-25T10:00:00Z" }),
+        })
+        {
+            var answer = await client.PostAsJsonAsync(url, body);
+            answer.StatusCode.ShouldBe(HttpStatusCode.PreconditionRequired, url);
+            (await answer.Content.ReadAsStringAsync()).ShouldContain("$.headers.If-Match");
+        }
+        (await Get("/api/claims/chg-unnamed/us-trade/history")).GetProperty("versions").GetArrayLength().ShouldBe(1);
+
+        // An account with no text yet is at version 0: its first text names that.
+        var account = await app.Client(editor: false).GetAsync("/api/calls/chg-unnamed/accounts/us-readout");
+        account.Headers.ETag!.Tag.ShouldBe("\"0\"");
     }
 
     [Fact]

@@ -97,7 +97,7 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>POSTs JSON with the editor key, and fails unless it succeeded.</summary>
     public async Task Post(string path, string json)
     {
-        using var client = new HttpClient();
+        using var client = new HttpClient(new NamingVersions(new HttpClientHandler()));
         client.DefaultRequestHeaders.Authorization = new("Bearer", EditorKey);
         var response = await client.PostAsync(BaseUrl + path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         if (!response.IsSuccessStatusCode)

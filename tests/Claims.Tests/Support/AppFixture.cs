@@ -77,9 +77,12 @@ public class AppFixture : IAsyncLifetime
     }
 
     /// <summary>A plain HTTP client on the test server, for requests Alba's scenarios do not shape (raw bodies).</summary>
-    public HttpClient Client(bool editor = true, string? key = null)
+    /// <param name="namingVersions">Whether a change names the version it read first (<see cref="NamingVersions"/>), as careful clients do.</param>
+    public HttpClient Client(bool editor = true, string? key = null, bool namingVersions = true)
     {
-        var client = Host.Server.CreateClient();
+        var client = namingVersions
+            ? new HttpClient(new NamingVersions(Host.Server.CreateHandler())) { BaseAddress = Host.Server.BaseAddress }
+            : Host.Server.CreateClient();
         if (editor) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key ?? EditorKey);
         return client;
     }

@@ -22,7 +22,8 @@ public static class AccountEndpoints
         var loaded = await AccountLoad.DetailAsync(session, id, accountId, number, published, ct);
         if (loaded.Detail is not { } detail) return Problems.NotFound(loaded.Missing!);
         // The ETag names the text's current version, whichever version is shown: it is what a revision is made against.
-        if (loaded.State!.Account(accountId)!.TextVersions().Count is > 0 and var current) response.Headers.ETag = ExpectedVersion.ETag(current);
+        // An account with no text yet is at version 0: its first text is a revision made against that.
+        response.Headers.ETag = ExpectedVersion.ETag(loaded.State!.Account(accountId)!.TextVersions().Count);
         return Results.Ok(detail);
     }
 
@@ -48,13 +49,16 @@ public static class AccountEndpoints
     {
         var body = await Body.ReadAsync(request, ct);
         if (body.Problem is not null) return body.Problem;
-        var (expected, unclear) = ExpectedVersion.Read(request, body.Json);
-        if (unclear is not null) return unclear;
+        var (expected, unnamed) = ExpectedVersion.Required(request, body.Json, "account's text");
+        // An unknown account is a 404 whether or not a version was named.
+        if (unnamed is not null)
+            return (await session.LoadAsync<CallReconciliation>(id, ct))?.Account(accountId) is null
+                ? Problems.NotFound($"Call \"{id}\" has no account \"{accountId}\".") : unnamed;
 
         var outcome = await bus.InvokeAsync<RevisionOutcome>(new ReviseAccount(id, accountId, body.Json, user.EditorName(), "http", expected), ct);
         if (outcome.CurrentVersion is { } current)
         {
-            var since = (await AccountLoad.DetailAsync(session, id, accountId, null, null, ct)).Detail?.Versions.Where(v => v.Version > expected!.Value);
+            var since = (await AccountLoad.DetailAsync(session, id, accountId, null, null, ct)).Detail?.Versions.Where(v => v.Version > expected);
             return ExpectedVersion.Stale(
                 $"The text of account \"{accountId}\" is at version {current}; this revision was made against version {expected}. Nothing was recorded: look at what changed since, then revise version {current}.",
                 current, since ?? [], $"/api/calls/{id}/accounts/{accountId}");

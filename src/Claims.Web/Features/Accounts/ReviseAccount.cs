@@ -8,7 +8,7 @@ using Wolverine.Marten;
 namespace Claims.Web.Features.Accounts;
 
 /// <summary>Revise one account's text; <paramref name="Body"/> holds the new text, the reason and when the source published the change.</summary>
-public sealed record ReviseAccount(string CallId, string AccountId, JsonElement Body, string Editor, string Via, int? ExpectedVersion = null);
+public sealed record ReviseAccount(string CallId, string AccountId, JsonElement Body, string Editor, string Via, int ExpectedVersion);
 
 /// <summary>
 /// The version the text now has (unchanged when it was the current text already), the claims it orphaned, or why not;
@@ -30,8 +30,7 @@ public static class ReviseAccountHandler
     {
         if (call?.Call is null) return (new RevisionOutcome(null, false, [], [], $"No call \"{command.CallId}\"."), []);
         // Revised against an older version, the new text would silently undo another editor's revision.
-        if (command.ExpectedVersion is { } expected && call.Account(command.AccountId) is { } account
-            && account.TextVersions().Count is var current && current != expected)
+        if (call.Account(command.AccountId) is { } account && account.TextVersions().Count is var current && current != command.ExpectedVersion)
             return (new RevisionOutcome(null, false, [], [], null, current), []);
 
         var decision = AccountRevision.Revise(call, command.AccountId, command.Body);

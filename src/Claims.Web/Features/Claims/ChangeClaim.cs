@@ -15,9 +15,9 @@ public static class ClaimChanges
 
 /// <summary>
 /// Correct or retract one claim; <paramref name="Body"/> holds the reason and, for a correction, the changed fields;
-/// <paramref name="ExpectedVersion"/> the claim's version the change was made against, when the editor named one.
+/// <paramref name="ExpectedVersion"/> the claim's version the change was made against (every change names one).
 /// </summary>
-public sealed record ChangeClaim(string CallId, string ClaimId, string Change, JsonElement Body, string Editor, string Via, int? ExpectedVersion = null);
+public sealed record ChangeClaim(string CallId, string ClaimId, string Change, JsonElement Body, string Editor, string Via, int ExpectedVersion);
 
 /// <summary>
 /// The new version number, or why the change was refused; <paramref name="CurrentVersion"/> is set when the change
@@ -40,9 +40,9 @@ public static class ChangeClaimHandler
     {
         if (call?.Call is null) return (new ChangeOutcome(null, [], $"No call \"{command.CallId}\".", null), []);
         // A change made against an older version would overwrite what another editor did since: refused, never merged.
-        if (command.ExpectedVersion is { } expected && call.Claim(command.ClaimId) is { } now && now.Version != expected)
+        if (call.Claim(command.ClaimId) is { } now && now.Version != command.ExpectedVersion)
             return (new ChangeOutcome(null, [], null,
-                $"Claim \"{command.ClaimId}\" is at version {now.Version}; this change was made against version {expected}. Nothing was recorded: look at what changed since, then redo the change against version {now.Version}.",
+                $"Claim \"{command.ClaimId}\" is at version {now.Version}; this change was made against version {command.ExpectedVersion}. Nothing was recorded: look at what changed since, then redo the change against version {now.Version}.",
                 now.Version), []);
 
         var decision = command.Change == ClaimChanges.Retraction

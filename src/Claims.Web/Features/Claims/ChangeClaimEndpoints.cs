@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Claims.Domain.Changes;
+using Claims.Domain.Reconciliation;
 using Claims.Web.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -26,15 +27,18 @@ public static class ChangeClaimEndpoints
     {
         var body = await Body.ReadAsync(request, ct);
         if (body.Problem is not null) return body.Problem;
-        var (expected, unclear) = ExpectedVersion.Read(request, body.Json);
-        if (unclear is not null) return unclear;
+        var (expected, unnamed) = ExpectedVersion.Required(request, body.Json, "claim");
+        // An unknown claim is a 404 whether or not a version was named.
+        if (unnamed is not null)
+            return (await session.LoadAsync<CallReconciliation>(callId, ct))?.Claim(claimId) is null
+                ? Problems.NotFound($"Call \"{callId}\" has no claim \"{claimId}\".") : unnamed;
 
         var outcome = await bus.InvokeAsync<ChangeOutcome>(new ChangeClaim(callId, claimId, change, body.Json, user.EditorName(), "http", expected), ct);
         if (outcome.Version is { } version) request.HttpContext.Response.Headers.ETag = ExpectedVersion.ETag(version);
         return outcome switch
         {
             { NotFound: { } notFound } => Problems.NotFound(notFound),
-            { CurrentVersion: { } current } => await Stale(callId, claimId, expected!.Value, current, outcome.Conflict!, session, ct),
+            { CurrentVersion: { } current } => await Stale(callId, claimId, expected, current, outcome.Conflict!, session, ct),
             { Conflict: { } conflict } => Results.Problem(conflict, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
             { Version: null } => Problems.Invalid(outcome.Problems, "The change was refused; nothing was recorded."),
             _ => Results.Ok(new { callId, claimId, version = outcome.Version, history = $"/api/claims/{callId}/{claimId}/history" })

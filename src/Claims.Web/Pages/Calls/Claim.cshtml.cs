@@ -52,7 +52,7 @@ public sealed class ClaimModel(IQuerySession session, IMessageBus bus) : PageMod
     {
         using var document = System.Text.Json.JsonDocument.Parse(body.ToJsonString());
         var outcome = await bus.InvokeAsync<ChangeOutcome>(
-            new ChangeClaim(Call.Id, Claim.Id, change, document.RootElement.Clone(), User.EditorName(), "web", ExpectedVersion > 0 ? ExpectedVersion : null), ct);
+            new ChangeClaim(Call.Id, Claim.Id, change, document.RootElement.Clone(), User.EditorName(), "web", ExpectedVersion), ct);
         if (outcome.CurrentVersion is { } current)
         {
             // The editor's own entries stay in the form; the other editor's change is shown beside them, and the
