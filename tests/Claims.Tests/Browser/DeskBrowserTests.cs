@@ -98,6 +98,7 @@ public class DeskBrowserTests(EmptyBrowserFixture app)
         await ana.FillAsync("#Call_Date", Text(c, "date")!);
         await ana.FillAsync("#Call_Participants", string.Join("\n", c["participants"]!.AsArray().Select(p => $"{Text(p, "name")} | {Text(p, "side")}")));
         await ana.FillAsync("#Call_Related", string.Join("\n", c["related"]!.AsArray().Select(r => $"{Text(r, "call")} {Text(r, "relation")}")));
+        await app.Screenshot(ana, "desk-new-call");
         await ana.ClickAsync("#call-form button[type=submit]");
         await Expect(ana.Locator("h1")).ToHaveTextAsync(Text(c, "title")!);
         foreach (var source in sample["sources"]!.AsArray()) await Register(ben, app.BaseUrl, source!);
