@@ -36,3 +36,34 @@ document.querySelectorAll("[data-asof-slider]").forEach(slider => {
         timer = setTimeout(show, 250);
     });
 });
+
+// On an account's page, an editor selects a passage of the text and takes it as the claim's quote; the statement is
+// left for the editor's own words, prefilled with nothing but the translation they give. Without the script the
+// passage is pasted into the same form.
+document.querySelectorAll("[data-passage-form]").forEach(form => {
+    const button = form.querySelector("[data-use-selection]");
+    const quote = form.querySelector("#NewClaim_QuoteText");
+    const translation = form.querySelector("#NewClaim_QuoteTranslation");
+    const statement = form.querySelector("#NewClaim_Statement");
+    const text = document.querySelector(".text-body:not([data-translation])");
+    if (!button || !quote || !text) return;
+    button.hidden = false;
+    const selected = () => {
+        const selection = window.getSelection();
+        if (!selection || selection.isCollapsed || selection.rangeCount === 0) return "";
+        const range = selection.getRangeAt(0);
+        return text.contains(range.commonAncestorContainer) ? selection.toString().trim() : "";
+    };
+    const update = () => { button.disabled = selected() === ""; };
+    document.addEventListener("selectionchange", update);
+    update();
+    button.addEventListener("click", () => {
+        const passage = selected();
+        if (!passage) return;
+        quote.value = passage;
+        quote.focus();
+    });
+    translation?.addEventListener("change", () => {
+        if (statement && statement.value.trim() === "") statement.value = translation.value;
+    });
+});

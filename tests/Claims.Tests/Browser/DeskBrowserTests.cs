@@ -130,4 +130,48 @@ public class DeskBrowserTests(EmptyBrowserFixture app)
         pages.ShouldBe(file);
         pages.ShouldContain("\"topic\":\"taiwan\"");
     }
+
+    [Fact]
+    public async Task an_editor_selects_a_passage_of_a_readout_and_records_a_claim_quoting_it()
+    {
+        var d = Dossiers.Minimal("desk-passage", "dp-cn", "dp-us");
+        d["format"] = "claims-dossier/2";
+        d["accounts"]![0]!["text"] = new JsonObject { ["original"] = "双方讨论了经贸问题。\n习近平强调，台湾问题是中美关系中最重要的问题。" };
+        d["claims"] = new JsonArray();
+        await app.Import(d);
+        var page = await app.SignedIn("Passage Editor", "/calls/desk-passage/accounts/cn-readout");
+
+        // The editor selects 经贸问题 in the text and takes it as the quote.
+        await page.EvaluateAsync("""
+            () => {
+                const body = document.querySelector(".text-body");
+                const node = document.createTreeWalker(body, NodeFilter.SHOW_TEXT).nextNode();
+                const at = node.textContent.indexOf("经贸问题");
+                const range = document.createRange();
+                range.setStart(node, at);
+                range.setEnd(node, at + 4);
+                getSelection().removeAllRanges();
+                getSelection().addRange(range);
+            }
+            """);
+        await page.ClickAsync("[data-use-selection]");
+        (await page.InputValueAsync("#NewClaim_QuoteText")).ShouldBe("经贸问题");
+        await page.FillAsync("#NewClaim_QuoteTranslation", "economic and trade issues");
+        await page.Locator("#NewClaim_QuoteTranslation").DispatchEventAsync("change");
+        (await page.InputValueAsync("#NewClaim_Statement")).ShouldBe("economic and trade issues");   // the translation, nothing else
+        await page.FillAsync("#NewClaim_Topic", "trade");
+        await page.FillAsync("#NewClaim_Statement", "The Chinese readout says trade was discussed.");
+        await app.Screenshot(page, "desk-claim-from-a-passage");
+        await page.ClickAsync("#passage-form button[type=submit]");
+
+        await Expect(page.Locator(".notice")).ToContainTextAsync("was recorded");
+        await Expect(page.Locator("#q-cn-readout-trade")).ToHaveTextAsync("经贸问题");
+
+        // A passage that is not in the text is refused, with the nearest passage named.
+        await page.FillAsync("#NewClaim_QuoteText", "经贸问提");
+        await page.FillAsync("#NewClaim_Topic", "trade");
+        await page.FillAsync("#NewClaim_Statement", "A typo.");
+        await page.ClickAsync("#passage-form button[type=submit]");
+        await Expect(page.Locator("#passage-problems")).ToContainTextAsync("quote");
+    }
 }

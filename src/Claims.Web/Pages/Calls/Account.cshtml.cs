@@ -1,15 +1,27 @@
+using Claims.Domain.Dossiers;
 using Claims.Domain.Reconciliation;
 using Claims.Web.Features.Accounts;
 using Claims.Web.Features.Calls;
+using Claims.Web.Features.Desk;
+using Claims.Web.Pages.Desk;
+using Claims.Web.Security;
 using Marten;
+using Wolverine;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Claims.Web.Pages.Calls;
 
 /// <summary>One account: its text (any version) with the claims that stand in it, every version, and what changed between two.</summary>
-public sealed class AccountModel(IQuerySession session) : PageModel
+public sealed class AccountModel(IQuerySession session, IMessageBus bus) : PageModel
 {
+    /// <summary>A claim recorded from a passage of this text (the account is this one).</summary>
+    [BindProperty] public NewClaimForm NewClaim { get; set; } = new();
+    public IReadOnlyList<Problem> NewClaimProblems { get; private set; } = [];
+    public string? Recorded { get; private set; }
+
+    public IEnumerable<string> ProblemsFor(string field) => NewClaimProblems.Where(p => p.Path == field).Select(p => p.Message);
+
     public AccountDetail Detail { get; private set; } = null!;
     public ReconciliationView View { get; private set; } = null!;
     public TextChange? Change { get; private set; }
@@ -26,6 +38,35 @@ public sealed class AccountModel(IQuerySession session) : PageModel
             asOf = null;
             AsOfProblem = $"“{publishedAsOf}” is not a date-time with an offset, such as 2025-11-24T21:00:00+08:00; showing everything recorded.";
         }
+        Recorded = Request.Query["recorded"].FirstOrDefault();
+        return await Show(id, accountId, version, from, to, lang, asOf, ct);
+    }
+
+    /// <summary>
+    /// Records a claim from a passage of the text: the quote is the passage (pasted, or selected in the text with the
+    /// script), sent as the same command as POST /api/calls/{id}/claims, so it must stand in the text.
+    /// </summary>
+    public async Task<IActionResult> OnPostRecordAsync(string id, string accountId, CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated != true) return Challenge(EditorKey.CookieScheme);
+        if (await session.LoadAsync<CallReconciliation>(id, ct) is not { Call: not null } call || call.Account(accountId) is null) return NotFound();
+        NewClaim.Account = accountId;
+        var claimId = NewClaim.NewId(call);
+        var (claim, problems) = DossierReader.ReadClaimItem(DeskForm.Json(NewClaim.ToJson(claimId, call)));
+        NewClaimProblems = DeskForm.OfTheForm(problems);
+        if (claim is not null)
+        {
+            NewClaimProblems = DeskForm.Refusals(await DeskEndpoints.Send(bus, new RecordClaim(id, claim, User.EditorName(), "web"), ct));
+            if (NewClaimProblems.Count == 0)
+                return Redirect($"/calls/{Uri.EscapeDataString(id)}/accounts/{Uri.EscapeDataString(accountId)}?recorded={Uri.EscapeDataString(claimId)}#q-{claimId}");
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await Show(id, accountId, null, null, null, null, null, ct);
+    }
+
+    private async Task<IActionResult> Show(
+        string id, string accountId, int? version, int? from, int? to, string? lang, DateTimeOffset? asOf, CancellationToken ct)
+    {
         var loaded = await AccountLoad.DetailAsync(session, id, accountId, version, asOf, ct);
         if (loaded.Detail is not { } detail) return NotFound();
         Detail = detail;
