@@ -27,6 +27,9 @@ public static class FigureTable
         foreach (var h in r.HttpImports)
             rows.Add(new($"POST /api/dossiers, {h.Clients} client{(h.Clients == 1 ? "" : "s")}, 10-claim dossiers (ms p50 / p95 / p99)",
                 $"{h.Latency.P50:0.0} / {h.Latency.P95:0.0} / {h.Latency.P99:0.0}", $"{h.DossiersPerSecond:0} dossiers/s", $"{h.Latency.Count} req"));
+        if (r.DeskClaims is { } d)
+            rows.Add(new($"POST /api/calls/{{id}}/claims, {d.Clients} clients, one claim each (ms p50 / p95 / p99)",
+                $"{d.Latency.P50:0.0} / {d.Latency.P95:0.0} / {d.Latency.P99:0.0}", $"{d.ClaimsPerSecond:0} claims/s", $"{d.Latency.Count} req"));
         rows.Add(Rate("rebuild of every projection, as `projections rebuild` runs them (events/s)", r.RebuildEventsPerSecond));
         if (r.Rebuilds.Count > 0)
         {
@@ -74,6 +77,11 @@ public static class FigureTable
         {
             list.Add(($"http_import_p95_ms_{h.Clients}", F(h.Latency.P95)));
             list.Add(($"http_import_per_s_{h.Clients}", F(h.DossiersPerSecond)));
+        }
+        if (r.DeskClaims is { } desk)
+        {
+            list.Add(($"desk_claim_p95_ms_{desk.Clients}", F(desk.Latency.P95)));
+            list.Add(($"desk_claims_per_s_{desk.Clients}", F(desk.ClaimsPerSecond)));
         }
         list.Add(("cold_start_ms", F(Spread.Of(r.ColdStartsMs).Median)));
         return list;

@@ -24,6 +24,8 @@ public sealed class SizeResult
     public double IndexReadySeconds { get; set; }
     public double ChangesPerSecond { get; set; }
     public List<HttpImportRun> HttpImports { get; } = [];
+    /// <summary>Claims recorded one at a time at the desk (POST /api/calls/{id}/claims), 8 clients.</summary>
+    public DeskClaimsRun? DeskClaims { get; set; }
     public List<QueryRun> Queries { get; set; } = [];
     public List<double> ColdStartsMs { get; } = [];
     public double ServerPeakMemoryMb { get; set; }
