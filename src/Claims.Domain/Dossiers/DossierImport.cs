@@ -54,11 +54,10 @@ public static class DossierImport
             sources[source.Id] = new SourceRef(source.Id, source.Name, source.Side, source.Kind);
             if (!storedSources.TryGetValue(source.Id, out var known))
                 newSources.Add(new SourceRegistered(source.Id, source.Name, source.Side, source.Kind));
-            else if (known.Name == source.Name && known.Side == source.Side && known.Kind == source.Kind)
-                unchanged++;
+            else if (SourceConflict(known, source) is { } conflict)
+                conflicts.Add(new Problem($"$.sources[{index}]", conflict));
             else
-                conflicts.Add(new Problem($"$.sources[{index}]",
-                    $"source \"{source.Id}\" is stored as \"{known.Name}\" ({known.Side}, {known.Kind}); a source id cannot be given a different name, side or kind"));
+                unchanged++;
         }
 
         foreach (var (account, index) in dossier.Accounts.Select((a, i) => (a, i)))
@@ -207,6 +206,12 @@ public static class DossierImport
             if (QuoteAnchoring.Check(quote, anchor, Current(anchor)!, $"{path}.quote") is { } problem) problems.Add(problem);
         }
     }
+
+    /// <summary>Why a source cannot be registered again as given, or null when it is stored exactly so.</summary>
+    public static string? SourceConflict(SourceProfile known, DossierSource source) =>
+        known.Name == source.Name && known.Side == source.Side && known.Kind == source.Kind
+            ? null
+            : $"source \"{source.Id}\" is stored as \"{known.Name}\" ({known.Side}, {known.Kind}); a source id cannot be given a different name, side or kind";
 
     private static bool SameCall(CallInfo stored, DossierCall call) =>
         stored.Title == call.Title && stored.Kind == call.Kind && stored.Date == call.Date

@@ -30,13 +30,9 @@ public sealed class SourcesModel(IQuerySession session, IMessageBus bus) : PageM
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (User.Identity?.IsAuthenticated != true) return Challenge(EditorKey.CookieScheme);
-        var (source, problems) = DossierReader.ReadSourceItem(DeskForm.Json(NewSource.ToJson()));
-        Problems = DeskForm.OfTheForm(problems);
-        if (source is not null)
-        {
-            Problems = DeskForm.Refusals(await DeskEndpoints.Send(bus, new RegisterSource(source, User.EditorName(), "web"), ct));
-            if (Problems.Count == 0) return Redirect($"/sources?registered={Uri.EscapeDataString(source.Id)}#register");
-        }
+        Problems = await DeskForm.SendAsync(bus, DossierReader.ReadSourceItem(DeskForm.Json(NewSource.ToJson())),
+            source => new RegisterSource(source, User.EditorName(), "web"), ct);
+        if (Problems.Count == 0) return Redirect($"/sources?registered={Uri.EscapeDataString(NewSource.Id!)}#register");
         Response.StatusCode = StatusCodes.Status400BadRequest;
         await OnGetAsync(ct);
         return Page();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Security.Claims;
 using Claims.Domain.Dossiers;
 using Claims.Web.Security;
@@ -22,54 +23,49 @@ public static class DeskEndpoints
 {
     [WolverinePost("/api/calls")]
     [Authorize(Policy = EditorKey.Policy)]
-    public static async Task<IResult> CreateCall(HttpRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct)
-    {
-        var body = await Body.ReadAsync(request, ct);
-        if (body.Problem is not null) return body.Problem;
-        var (call, problems) = DossierReader.ReadCallItem(body.Json);
-        if (call is null) return Problems.Invalid(problems, "The call was refused; nothing was recorded.");
-        var outcome = await Send(bus, new CreateCall(call, user.EditorName(), "http"), ct);
-        return await Answer(request, session, outcome, "call", null, $"/api/calls/{call.Id}/reconciliation", ct);
-    }
+    public static Task<IResult> CreateCall(HttpRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
+        Post(request, bus, session, "call", versioned: false, body => DossierReader.ReadCallItem(body),
+            (call, _) => new CreateCall(call, user.EditorName(), "http"), call => $"/api/calls/{call.Id}/reconciliation", ct);
 
     [WolverinePost("/api/sources")]
     [Authorize(Policy = EditorKey.Policy)]
-    public static async Task<IResult> RegisterSource(HttpRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct)
-    {
-        var body = await Body.ReadAsync(request, ct);
-        if (body.Problem is not null) return body.Problem;
-        var (source, problems) = DossierReader.ReadSourceItem(body.Json);
-        if (source is null) return Problems.Invalid(problems, "The source was refused; nothing was recorded.");
-        var outcome = await Send(bus, new RegisterSource(source, user.EditorName(), "http"), ct);
-        return await Answer(request, session, outcome, "source", null, $"/api/sources/{source.Id}", ct);
-    }
+    public static Task<IResult> RegisterSource(HttpRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
+        Post(request, bus, session, "source", versioned: false, body => DossierReader.ReadSourceItem(body),
+            (source, _) => new RegisterSource(source, user.EditorName(), "http"), source => $"/api/sources/{source.Id}", ct);
 
     [WolverinePost("/api/calls/{id}/accounts")]
     [Authorize(Policy = EditorKey.Policy)]
-    public static async Task<IResult> PublishAccount(string id, HttpRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct)
-    {
-        var body = await Body.ReadAsync(request, ct);
-        if (body.Problem is not null) return body.Problem;
-        var (expected, unclear) = ExpectedVersion.Read(request, body.Json);
-        if (unclear is not null) return unclear;
-        var (account, problems) = DossierReader.ReadAccountItem(body.Json, ExpectedVersion.Field);
-        if (account is null) return Problems.Invalid(problems, "The account was refused; nothing was recorded.");
-        var outcome = await Send(bus, new PublishAccount(id, account, user.EditorName(), "http", expected), ct);
-        return await Answer(request, session, outcome, "account", expected, $"/api/calls/{id}/accounts/{account.Id}", ct);
-    }
+    public static Task<IResult> PublishAccount(string id, HttpRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
+        Post(request, bus, session, "account", versioned: true, body => DossierReader.ReadAccountItem(body, ExpectedVersion.Field),
+            (account, expected) => new PublishAccount(id, account, user.EditorName(), "http", expected), account => $"/api/calls/{id}/accounts/{account.Id}", ct);
 
     [WolverinePost("/api/calls/{id}/claims")]
     [Authorize(Policy = EditorKey.Policy)]
-    public static async Task<IResult> RecordClaim(string id, HttpRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct)
+    public static Task<IResult> RecordClaim(string id, HttpRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
+        Post(request, bus, session, "claim", versioned: true, body => DossierReader.ReadClaimItem(body, ExpectedVersion.Field),
+            (claim, expected) => new RecordClaim(id, claim, user.EditorName(), "http", expected), claim => $"/api/claims/{id}/{claim.Id}/history", ct);
+
+    /// <summary>
+    /// What every desk route does: reads the body and, for an item of a call, the call's version it was sent against;
+    /// reads the item by the dossier's rules; sends its command; answers.
+    /// </summary>
+    private static async Task<IResult> Post<T>(
+        HttpRequest request, IMessageBus bus, IQuerySession session, string what, bool versioned,
+        Func<JsonElement, (T? Item, IReadOnlyList<Problem> Problems)> read, Func<T, int?, object> command, Func<T, string> location,
+        CancellationToken ct) where T : class
     {
         var body = await Body.ReadAsync(request, ct);
         if (body.Problem is not null) return body.Problem;
-        var (expected, unclear) = ExpectedVersion.Read(request, body.Json);
-        if (unclear is not null) return unclear;
-        var (claim, problems) = DossierReader.ReadClaimItem(body.Json, ExpectedVersion.Field);
-        if (claim is null) return Problems.Invalid(problems, "The claim was refused; nothing was recorded.");
-        var outcome = await Send(bus, new RecordClaim(id, claim, user.EditorName(), "http", expected), ct);
-        return await Answer(request, session, outcome, "claim", expected, $"/api/claims/{id}/{claim.Id}/history", ct);
+        int? expected = null;
+        if (versioned)
+        {
+            (expected, var unclear) = ExpectedVersion.Read(request, body.Json);
+            if (unclear is not null) return unclear;
+        }
+        var (item, problems) = read(body.Json);
+        if (item is null) return Problems.Invalid(problems, $"The {what} was refused; nothing was recorded.");
+        var outcome = await Send(bus, command(item, expected), ct);
+        return await Answer(request, session, outcome, what, expected, location(item), ct);
     }
 
     /// <summary>Sends a command; one that still collides after the retries (two editors creating one call or source) wrote nothing.</summary>

@@ -75,9 +75,8 @@ public static class RegisterSourceHandler
             session.SetHeader("via", command.Via);
             return (new DeskOutcome("", s.Id, 1, 1, [], [], []), new StartSourceStreams([new SourceRegistered(s.Id, s.Name, s.Side, s.Kind)]));
         }
-        var same = stored.Name == s.Name && stored.Side == s.Side && stored.Kind == s.Kind;
-        var conflicts = same ? [] : new[] { new Problem("$", $"source \"{s.Id}\" is stored as \"{stored.Name}\" ({stored.Side}, {stored.Kind}); a source id cannot be given a different name, side or kind") };
-        return (new DeskOutcome("", s.Id, 0, same ? 1 : null, [], conflicts, []), MartenOps.Nothing());
+        var conflict = DossierImport.SourceConflict(stored, s);
+        return (new DeskOutcome("", s.Id, 0, conflict is null ? 1 : null, [], conflict is null ? [] : [new Problem("$", conflict)], []), MartenOps.Nothing());
     }
 }
 

@@ -52,14 +52,10 @@ public sealed class AccountModel(IQuerySession session, IMessageBus bus) : PageM
         if (await session.LoadAsync<CallReconciliation>(id, ct) is not { Call: not null } call || call.Account(accountId) is null) return NotFound();
         NewClaim.Account = accountId;
         var claimId = NewClaim.NewId(call);
-        var (claim, problems) = DossierReader.ReadClaimItem(DeskForm.Json(NewClaim.ToJson(claimId, call)));
-        NewClaimProblems = DeskForm.OfTheForm(problems);
-        if (claim is not null)
-        {
-            NewClaimProblems = DeskForm.Refusals(await DeskEndpoints.Send(bus, new RecordClaim(id, claim, User.EditorName(), "web"), ct));
-            if (NewClaimProblems.Count == 0)
-                return Redirect($"/calls/{Uri.EscapeDataString(id)}/accounts/{Uri.EscapeDataString(accountId)}?recorded={Uri.EscapeDataString(claimId)}#q-{claimId}");
-        }
+        NewClaimProblems = await DeskForm.SendAsync(bus, DossierReader.ReadClaimItem(DeskForm.Json(NewClaim.ToJson(claimId, call))),
+            claim => new RecordClaim(id, claim, User.EditorName(), "web"), ct);
+        if (NewClaimProblems.Count == 0)
+            return Redirect($"/calls/{Uri.EscapeDataString(id)}/accounts/{Uri.EscapeDataString(accountId)}?recorded={Uri.EscapeDataString(claimId)}#q-{claimId}");
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return await Show(id, accountId, null, null, null, null, null, ct);
     }

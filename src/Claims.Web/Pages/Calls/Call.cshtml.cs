@@ -62,32 +62,22 @@ public sealed class CallModel(IQuerySession session, IMessageBus bus) : PageMode
         if (User.Identity?.IsAuthenticated != true) return Challenge(EditorKey.CookieScheme);
         if (await CallViews.LoadAsync(session, id, null, ct) is not { } loaded) return NotFound();
         var claimId = NewClaim.NewId(loaded.State);
-        var (claim, problems) = DossierReader.ReadClaimItem(DeskForm.Json(NewClaim.ToJson(claimId, loaded.State)));
-        NewClaimProblems = DeskForm.OfTheForm(problems);
-        if (claim is not null)
-        {
-            var outcome = await DeskEndpoints.Send(bus, new RecordClaim(id, claim, User.EditorName(), "web"), ct);
-            NewClaimProblems = DeskForm.Refusals(outcome);
-            if (NewClaimProblems.Count == 0)
-                return Redirect($"/calls/{Uri.EscapeDataString(id)}?recorded={Uri.EscapeDataString(claimId)}#topic-{NewClaim.Topic}");
-        }
-        return await Refused(id, ct);
+        NewClaimProblems = await DeskForm.SendAsync(bus, DossierReader.ReadClaimItem(DeskForm.Json(NewClaim.ToJson(claimId, loaded.State))),
+            claim => new RecordClaim(id, claim, User.EditorName(), "web"), ct);
+        return NewClaimProblems.Count == 0
+            ? Redirect($"/calls/{Uri.EscapeDataString(id)}?recorded={Uri.EscapeDataString(claimId)}#topic-{NewClaim.Topic}")
+            : await Refused(id, ct);
     }
 
     /// <summary>Publishes an account: the same command as POST /api/calls/{id}/accounts.</summary>
     public async Task<IActionResult> OnPostPublishAsync(string id, CancellationToken ct)
     {
         if (User.Identity?.IsAuthenticated != true) return Challenge(EditorKey.CookieScheme);
-        var (account, problems) = DossierReader.ReadAccountItem(DeskForm.Json(NewAccount.ToJson()));
-        NewAccountProblems = DeskForm.OfTheForm(problems);
-        if (account is not null)
-        {
-            var outcome = await DeskEndpoints.Send(bus, new PublishAccount(id, account, User.EditorName(), "web"), ct);
-            NewAccountProblems = DeskForm.Refusals(outcome);
-            if (NewAccountProblems.Count == 0)
-                return Redirect($"/calls/{Uri.EscapeDataString(id)}?published={Uri.EscapeDataString(account.Id)}#record");
-        }
-        return await Refused(id, ct);
+        NewAccountProblems = await DeskForm.SendAsync(bus, DossierReader.ReadAccountItem(DeskForm.Json(NewAccount.ToJson())),
+            account => new PublishAccount(id, account, User.EditorName(), "web"), ct);
+        return NewAccountProblems.Count == 0
+            ? Redirect($"/calls/{Uri.EscapeDataString(id)}?published={Uri.EscapeDataString(NewAccount.Id!)}#record")
+            : await Refused(id, ct);
     }
 
     /// <summary>The page again with the editor's entries and what was wrong with them.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Claims.Domain.Dossiers;
 using Claims.Web.Features.Desk;
+using Wolverine;
 
 namespace Claims.Web.Pages.Desk;
 
@@ -17,8 +18,15 @@ public static class DeskForm
     public static IReadOnlyList<Problem> OfTheForm(IEnumerable<Problem> problems) =>
         problems.Select(p => p with { Path = p.Path.StartsWith("$.", StringComparison.Ordinal) ? p.Path[2..] : p.Path }).ToList();
 
-    /// <summary>Everything that refused a command, as the form shows it.</summary>
-    public static IReadOnlyList<Problem> Refusals(DeskOutcome o) => OfTheForm([
+    /// <summary>
+    /// Sends the form's item, read by the dossier's item reader, as its command (the API's own, through
+    /// <see cref="DeskEndpoints.Send"/>): what refused it, as the form shows it; none when it was recorded.
+    /// </summary>
+    public static async Task<IReadOnlyList<Problem>> SendAsync<T>(
+        IMessageBus bus, (T? Item, IReadOnlyList<Problem> Problems) reading, Func<T, object> command, CancellationToken ct) where T : class =>
+        reading.Item is { } item ? Refusals(await DeskEndpoints.Send(bus, command(item), ct)) : OfTheForm(reading.Problems);
+
+    private static IReadOnlyList<Problem> Refusals(DeskOutcome o) => OfTheForm([
         .. o.NotFound is { } missing ? [new Problem("$", missing)] : Array.Empty<Problem>(), .. o.Problems, .. o.Conflicts]);
 
     /// <summary>Sets a field when the form has a value for it: a blank field is an absent one.</summary>

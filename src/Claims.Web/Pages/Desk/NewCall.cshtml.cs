@@ -22,14 +22,9 @@ public sealed class NewCallModel(IMessageBus bus) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ViewData["Title"] = "Open a call";
-        var (call, problems) = DossierReader.ReadCallItem(DeskForm.Json(Call.ToJson()));
-        Problems = DeskForm.OfTheForm(problems);
-        if (call is not null)
-        {
-            var outcome = await DeskEndpoints.Send(bus, new CreateCall(call, User.EditorName(), "web"), ct);
-            Problems = DeskForm.Refusals(outcome);
-            if (Problems.Count == 0) return Redirect($"/calls/{Uri.EscapeDataString(call.Id)}#publish");
-        }
+        Problems = await DeskForm.SendAsync(bus, DossierReader.ReadCallItem(DeskForm.Json(Call.ToJson())),
+            call => new CreateCall(call, User.EditorName(), "web"), ct);
+        if (Problems.Count == 0) return Redirect($"/calls/{Uri.EscapeDataString(Call.Id!)}#publish");
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
