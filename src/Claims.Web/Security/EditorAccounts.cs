@@ -26,6 +26,8 @@ public static class EditorAccounts
     /// <summary>The name recorded for changes made with <c>Claims__EditorKey</c>, the first administrator's key.</summary>
     public const string Administrator = "administrator";
     public const int NameMax = 100;
+    /// <summary>Longer than any key worth typing (the generated ones have 32 characters).</summary>
+    private const int KeyMax = 4096;
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key.Trim())));
 
@@ -57,10 +59,11 @@ public static class EditorAccounts
     /// Who a key belongs to: the administrator (<c>Claims__EditorKey</c>) or an active editor; with the fingerprint a
     /// signed-in session keeps of it (a revoked or changed key no longer matches it).
     /// </summary>
-    public static async Task<(string Name, string Fingerprint)?> ResolveAsync(HttpContext context, string key)
+    public static async Task<(string Name, string Fingerprint)?> ResolveAsync(HttpContext context, string? key)
     {
-        key = key.Trim();
-        if (key.Length == 0) return null;
+        // A form value over the form's limit arrives as nothing at all; a key is never thousands of characters long.
+        key = key?.Trim();
+        if (key is not { Length: > 0 and <= KeyMax }) return null;
         if (EditorKey.Current(context) is { Length: > 0 } admin && EditorKey.Matches(admin, key)) return (Administrator, EditorKey.Fingerprint(admin));
         await using var session = context.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
         return await FindByKeyAsync(session, key, context.RequestAborted) is { } editor ? (editor.Name, Fingerprint(editor)) : null;

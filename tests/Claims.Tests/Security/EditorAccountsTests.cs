@@ -51,6 +51,17 @@ public class EditorAccountsTests(AppFixture app) : IClassFixture<AppFixture>
         (await EditorAccounts.AddAsync(app.Store, "HANA HASHED")).Problem.ShouldNotBeNull();   // one editor per name
     }
 
+    [Fact]
+    public async Task a_key_that_is_empty_or_5_mb_long_signs_nobody_in_and_the_form_answers()
+    {
+        foreach (var key in new[] { "", new string('k', 5_000_000), "k\n", "\u0000" })
+        {
+            var (response, cookie) = await SignIn.Post(app.Client(editor: false), key);
+            ((int)response.StatusCode).ShouldBeLessThan(500, $"{key.Length} characters");
+            cookie.ShouldBeNull();
+        }
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
