@@ -1,3 +1,4 @@
+using Claims.Domain.Alerts;
 using Claims.Domain.Calls;
 using Claims.Domain.Discrepancies;
 using Claims.Domain.Reconciliation;
@@ -32,6 +33,9 @@ public static class ClaimsStore
         // Each async projection's state (running, paused, stopped, and why) is kept in mt_event_progression, where the
         // readiness check and any other tracker on the database can read it.
         opts.Events.EnableExtendedProgressionTracking = true;
+        // An append wakes the daemon at once (PostgreSQL NOTIFY) instead of at its next poll of up to a second: alerts
+        // go out, and the discrepancy index catches up, within a fraction of a second of a change.
+        opts.Events.UseListenNotifyForEventAppends = true;
         // A poison event (one the projections' code throws on) is skipped and recorded as a dead letter
         // (mt_doc_deadletterevent), never silently, so one bad event does not stop the index for every other call.
         // A rebuild stops on one instead, so that it never finishes with a silent hole.
@@ -64,6 +68,8 @@ public static class ClaimsStore
         });
         ConfigureDiscrepancyRows(opts);
         ConfigureSearchEntries(opts);
+        // Alerts are read newest first (the feed), by the sequence of the change that raised them.
+        opts.Schema.For<DiscrepancyAlert>().Duplicate(x => x.Sequence, notNull: true);
         // Calls that name a given call (in their related calls or their claims' relations): a call's view shows those links too.
         opts.Schema.For<CallReconciliation>().Duplicate(x => x.LinkedCalls, "text[]", configure: index => index.Method = IndexMethod.gin);
         opts.Schema.For<SourceRecord>().Index(x => x.SourceId);

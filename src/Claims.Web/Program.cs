@@ -4,6 +4,7 @@ using Claims.Web.Database;
 using Claims.Web.Features;
 using Claims.Web.Features.Health;
 using Claims.Web.Features.Discrepancies;
+using Claims.Web.Features.Alerts;
 using Claims.Web.Security;
 using JasperFx;
 using JasperFx.CodeGeneration;
@@ -31,6 +32,13 @@ if (countLimit is null || badSetting is not null)
     return 1;
 }
 builder.Services.AddSingleton(countLimit);
+var (webhooks, webhookProblem) = WebhookSettings.Read(builder.Configuration);
+if (webhooks is null)
+{
+    Console.Error.WriteLine($"Claims cannot start: {webhookProblem}");
+    return 1;
+}
+builder.Services.AddWebhooks(webhooks);
 
 string connectionString;
 var embedded = string.IsNullOrEmpty(builder.Configuration.GetConnectionString("Marten"));
@@ -63,6 +71,7 @@ builder.Services.AddMarten(opts =>
     {
         ClaimsStore.Configure(opts, connectionString, schema);
         opts.Schema.For<EditorAccount>().UniqueIndex(x => x.KeyHash);
+        opts.Schema.For<WebhookSubscription>();
     })
     .UseLightweightSessions()
     .ApplyAllDatabaseChangesOnStartup()
@@ -83,6 +92,7 @@ builder.Host.UseWolverine(opts =>
         : (builder.Configuration["Claims:Nodes"] ?? (embedded ? "solo" : "balanced")) == "solo" ? DurabilityMode.Solo
         : DurabilityMode.Balanced;
     opts.Policies.AutoApplyTransactions();
+    opts.ConfigureAlerts(webhooks);
     // A write to an unknown call answers 404 with problem details, like every other 404 here.
     opts.EntityDefaults.OnMissing = Wolverine.Persistence.OnMissing.ProblemDetailsWith404;
     // Two imports that start the same call or source stream collide; the loser reloads and decides again.

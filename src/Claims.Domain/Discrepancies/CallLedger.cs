@@ -1,4 +1,10 @@
+using System.Text.Json.Serialization;
+using Claims.Domain.Alerts;
 using Claims.Domain.Reconciliation;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using Marten;
+using Marten.Events.Aggregation;
 
 namespace Claims.Domain.Discrepancies;
 
@@ -6,6 +12,41 @@ namespace Claims.Domain.Discrepancies;
 /// The asynchronous twin of <see cref="CallReconciliation"/>: the same state, built by the daemon as the first
 /// stage of the discrepancy index, so the index never reads the inline view at a moment it does not match.
 /// </summary>
-public sealed class CallLedger : CallReconciliation;
+public sealed class CallLedger : CallReconciliation
+{
+    /// <summary>The discrepancy findings before the batch of events just applied (kept in memory for the side effects only).</summary>
+    [JsonIgnore] internal Dictionary<string, (string Topic, Finding Finding)>? FindingsBefore { get; set; }
+    [JsonIgnore] internal IReadOnlyList<IEvent> BatchEvents { get; set; } = [];
+}
 
-public sealed class CallLedgerProjection : CallStateProjection<CallLedger>;
+/// <summary>
+/// The call's state for the index, and the alerts: after each batch of a call's events (never in a rebuild, where
+/// Marten raises no side effects) the findings that appeared or disappeared are stored as <see cref="DiscrepancyAlert"/>
+/// documents and published, in the daemon's own transaction, as one <see cref="AlertsRaised"/> message.
+/// </summary>
+public sealed class CallLedgerProjection : CallStateProjection<CallLedger>
+{
+    public override (CallLedger?, ActionType) DetermineAction(CallLedger? view, string id, IReadOnlyList<IEvent> events)
+    {
+        var before = FindingChanges.Of(view);
+        var (after, action) = base.DetermineAction(view, id, events);
+        if (after is not null)
+        {
+            after.FindingsBefore = before;
+            after.BatchEvents = events;
+        }
+        return (after, action);
+    }
+
+    public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<CallLedger> slice)
+    {
+        if (slice.Snapshot is not { FindingsBefore: { } before } ledger) return ValueTask.CompletedTask;
+        var alerts = FindingChanges.Between(before, ledger, ledger.BatchEvents);
+        ledger.FindingsBefore = null;
+        ledger.BatchEvents = [];
+        if (alerts.Count == 0) return ValueTask.CompletedTask;
+        operations.Store(alerts.ToArray());
+        slice.PublishMessage(new AlertsRaised(alerts));
+        return ValueTask.CompletedTask;
+    }
+}

@@ -14,4 +14,10 @@ public static class Json
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping
     };
+
+    /// <summary>The API's own shape (camelCase, nulls left out), for bodies the tracker sends rather than answers (webhooks).</summary>
+    public static readonly JsonSerializerOptions Compact = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull
+    };
 }

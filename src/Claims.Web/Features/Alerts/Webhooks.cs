@@ -1,0 +1,32 @@
+using Claims.Domain.Alerts;
+using Wolverine;
+using Wolverine.ErrorHandling;
+
+namespace Claims.Web.Features.Alerts;
+
+/// <summary>How alerts travel: the daemon's message to a durable local queue, each delivery on a durable queue of its own.</summary>
+public static class Webhooks
+{
+    public const string ClientName = "webhooks";
+
+    public static void AddWebhooks(this IServiceCollection services, WebhookSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddHttpClient(ClientName, client => client.Timeout = settings.Timeout)
+            .ConfigurePrimaryHttpMessageHandler(() => WebhookAddresses.Handler(settings));
+    }
+
+    /// <summary>
+    /// Both queues are durable (their messages are in the database until handled, so a restart loses none). A failed
+    /// delivery is retried after each of the configured waits, then moved to Wolverine's dead letters, where editors see
+    /// and replay it (<see cref="SubscriptionEndpoints"/>).
+    /// </summary>
+    public static void ConfigureAlerts(this WolverineOptions opts, WebhookSettings settings)
+    {
+        opts.PublishMessage<AlertsRaised>().ToLocalQueue("alerts").UseDurableInbox();
+        opts.PublishMessage<DeliverAlert>().ToLocalQueue("webhooks").UseDurableInbox().MaximumParallelMessages(8);
+        opts.Policies.OnException<WebhookDeliveryFailedException>()
+            .ScheduleRetry(settings.Retries.ToArray())
+            .Then.MoveToErrorQueue();
+    }
+}
