@@ -9,8 +9,9 @@ namespace Claims.Web.Features;
 /// Error, with the stack trace, for every exception a handler throws, before its error policies are consulted; two
 /// imports starting the same stream, or two changes to one call, then fill the log with errors although the retry
 /// policy (Program.cs) redoes the loser and nothing failed. This logger factory turns exactly those lines (that
-/// template, an exception of exactly those types) into one Information line without the stack trace; every other
-/// error, including a retry that finally gives up, is logged as before.
+/// template, an exception of exactly those types) into one Information line without the stack trace. A webhook whose
+/// receiver is down or refuses is a warning of one line, not an error with a stack trace of the HTTP client: the
+/// delivery is retried, and kept as a dead letter after the last attempt. Every other error is logged as before.
 /// </summary>
 public static class ExpectedRetryLogging
 {
@@ -44,6 +45,18 @@ public static class ExpectedRetryLogging
             if (logLevel == LogLevel.Error && IsLostRace(exception) && WolverineInvocationFailure(state) is { } message)
             {
                 inner.Log(LogLevel.Information, eventId, "{Message} met a concurrent write ({Reason}) and is retried", message, exception!.GetType().Name);
+                return;
+            }
+            if (logLevel == LogLevel.Error && exception is Alerts.WebhookDeliveryFailedException failed)
+            {
+                inner.Log(LogLevel.Warning, eventId, "Webhook delivery failed: {Reason}", failed.Message);
+                return;
+            }
+            // Wolverine's own line for the retry it then schedules (event 109) says so at Error too.
+            if (logLevel == LogLevel.Error && eventId.Id == 109 && formatter(state, exception) is var line
+                && line.Contains(nameof(Alerts.DeliverAlert), StringComparison.Ordinal) && line.Contains("rescheduled", StringComparison.Ordinal))
+            {
+                inner.Log(LogLevel.Information, eventId, "{Line}", line);
                 return;
             }
             inner.Log(logLevel, eventId, state, exception, formatter);

@@ -25,6 +25,9 @@ public static class Webhooks
     {
         opts.PublishMessage<AlertsRaised>().ToLocalQueue("alerts").UseDurableInbox();
         opts.PublishMessage<DeliverAlert>().ToLocalQueue("webhooks").UseDurableInbox().MaximumParallelMessages(8);
+        // Retries and replays wait in the database as scheduled messages; Wolverine looks for due ones every 5 s by
+        // default, which would stretch the first retry (2 s) to as much as 7.
+        opts.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
         opts.Policies.OnException<WebhookDeliveryFailedException>()
             .ScheduleRetry(settings.Retries.ToArray())
             .Then.MoveToErrorQueue();
