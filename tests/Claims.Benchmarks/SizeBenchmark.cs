@@ -70,6 +70,8 @@ public sealed class SizeBenchmark(BenchSettings settings, BenchDatabase db, int 
             Say($"HTTP import p95 {_result.HttpImports[0].Latency.P95:0.0} ms (1 client), {_result.HttpImports[1].Latency.P95:0.0} ms (8 clients)");
             _result.DeskClaims = await Step("desk: record claims", () => DeskClaims.Run(server, deskTargets, 8));
             Say($"desk: a claim recorded in p95 {_result.DeskClaims.Latency.P95:0.0} ms at 8 clients ({_result.DeskClaims.ClaimsPerSecond:0} claims/s)");
+            _result.AlertDelivery = await Step("alerts: change to webhook", () => AlertDelivery.Run(server, deskTargets, AlertsMeasured));
+            Say($"alerts: at the webhook p95 {_result.AlertDelivery.Latency.P95:0.0} ms after the change committed ({_result.AlertDelivery.Latency.Count} alerts)");
             _result.ServerPeakMemoryMb = server.PeakMemoryMb;
         }
 
@@ -84,7 +86,7 @@ public sealed class SizeBenchmark(BenchSettings settings, BenchDatabase db, int 
         }
 
         var calls = corpus.CallIds.Count + serial.Count + concurrent.Count;
-        var live = corpus.ExpectedLiveClaims + 10L * (serial.Count + concurrent.Count) + deskTargets.Count;
+        var live = corpus.ExpectedLiveClaims + 10L * (serial.Count + concurrent.Count) + deskTargets.Count + Math.Min(AlertsMeasured, deskTargets.Count);
         for (var run = 0; run < settings.RebuildRepeats; run++)
         {
             var rebuild = await Step("rebuild projections", () => Rebuild.Run(db, schema));
@@ -97,6 +99,9 @@ public sealed class SizeBenchmark(BenchSettings settings, BenchDatabase db, int 
         Directory.Delete(folder, recursive: true);
         return _result;
     }
+
+    /// <summary>Changes made one at a time to time their alerts.</summary>
+    private const int AlertsMeasured = 100;
 
     /// <summary>After a rebuild the call list must still hold every call and every live claim.</summary>
     private async Task VerifyRebuilt(string schema, long calls, long live)

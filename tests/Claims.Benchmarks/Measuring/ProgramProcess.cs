@@ -46,6 +46,8 @@ public sealed class ProgramProcess : IDisposable
         info.Environment["Claims__EditorKey"] = BenchSettings.EditorKey;
         info.Environment["Claims__Nodes"] = "solo";
         info.Environment["Claims__LoadSample"] = "false";
+        // The alert step's webhook receiver listens on a loopback port.
+        info.Environment["Claims__Webhooks__AllowPrivateAddresses"] = "true";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         // Per-request information logs to a console would be measured too; a deployment ships warnings only.
         info.Environment["Logging__LogLevel__Default"] = "Warning";

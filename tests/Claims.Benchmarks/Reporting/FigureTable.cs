@@ -30,6 +30,9 @@ public static class FigureTable
         if (r.DeskClaims is { } d)
             rows.Add(new($"POST /api/calls/{{id}}/claims, {d.Clients} clients, one claim each (ms p50 / p95 / p99)",
                 $"{d.Latency.P50:0.0} / {d.Latency.P95:0.0} / {d.Latency.P99:0.0}", $"{d.ClaimsPerSecond:0} claims/s", $"{d.Latency.Count} req"));
+        if (r.AlertDelivery is { } a)
+            rows.Add(new("alert at a webhook after the change commits (ms p50 / p95 / p99)",
+                $"{a.Latency.P50:0.0} / {a.Latency.P95:0.0} / {a.Latency.P99:0.0}", a.Missing > 0 ? $"{a.Missing} changes raised none" : "", $"{a.Latency.Count} alerts"));
         rows.Add(Rate("rebuild of every projection, as `projections rebuild` runs them (events/s)", r.RebuildEventsPerSecond));
         if (r.Rebuilds.Count > 0)
         {
@@ -83,6 +86,7 @@ public static class FigureTable
             list.Add(($"desk_claim_p95_ms_{desk.Clients}", F(desk.Latency.P95)));
             list.Add(($"desk_claims_per_s_{desk.Clients}", F(desk.ClaimsPerSecond)));
         }
+        if (r.AlertDelivery is { } alerts) list.Add(("alert_delivery_p95_ms", F(alerts.Latency.P95)));
         list.Add(("cold_start_ms", F(Spread.Of(r.ColdStartsMs).Median)));
         return list;
     }

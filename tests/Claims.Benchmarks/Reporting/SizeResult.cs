@@ -26,6 +26,8 @@ public sealed class SizeResult
     public List<HttpImportRun> HttpImports { get; } = [];
     /// <summary>Claims recorded one at a time at the desk (POST /api/calls/{id}/claims), 8 clients.</summary>
     public DeskClaimsRun? DeskClaims { get; set; }
+    /// <summary>From a change's commit to its alert at a webhook, one change at a time.</summary>
+    public AlertDeliveryRun? AlertDelivery { get; set; }
     public List<QueryRun> Queries { get; set; } = [];
     public List<double> ColdStartsMs { get; } = [];
     public double ServerPeakMemoryMb { get; set; }
