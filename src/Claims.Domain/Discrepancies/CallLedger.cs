@@ -26,6 +26,15 @@ public sealed class CallLedger : CallReconciliation
 /// </summary>
 public sealed class CallLedgerProjection : CallStateProjection<CallLedger>
 {
+    /// <summary>
+    /// Kept out of the composite's single-pass replay: that replay, which the daemon starts when the index has no
+    /// progress yet but events exist (a database filled by the import command before the tracker first served),
+    /// leaves the composite in catch-up mode when it ends, and Marten raises no side effect in that mode, so no
+    /// alert would ever be raised again. Without it the daemon catches up as it runs, raising the alerts of what
+    /// it catches up on, as for changes made while it serves.
+    /// </summary>
+    public override bool CanParticipateInCompositeReplay => false;
+
     public override (CallLedger?, ActionType) DetermineAction(CallLedger? view, string id, IReadOnlyList<IEvent> events)
     {
         var before = FindingChanges.Of(view);

@@ -8,8 +8,12 @@ using Wolverine.Attributes;
 namespace Claims.Web.Features.Alerts;
 
 /// <summary>One alert to post to one subscription's URL.</summary>
-[MessageIdentity("deliver-alert")]
-public sealed record DeliverAlert(string SubscriptionId, string AlertId);
+[MessageIdentity(MessageType)]
+public sealed record DeliverAlert(string SubscriptionId, string AlertId)
+{
+    /// <summary>Its name in Wolverine's tables (dead letters are looked up by it).</summary>
+    public const string MessageType = "deliver-alert";
+}
 
 /// <summary>An attempt at a delivery that the receiver did not accept; Wolverine retries it (<see cref="WebhookSettings.Retries"/>), then keeps it as a dead letter.</summary>
 public sealed class WebhookDeliveryFailedException(string message, Exception? inner = null) : Exception(message, inner);

@@ -6,16 +6,12 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 using Wolverine.Persistence.Durability;
-using Wolverine.Persistence.Durability.DeadLetterManagement;
 
 namespace Claims.Web.Features.Alerts;
 
-/// <summary>A delivery that failed every attempt, as editors see it.</summary>
-public sealed record DeadLetterView(Guid Id, string AlertId, string Alert, DateTimeOffset? FailedAt, string Error, bool Replaying);
-
 /// <summary>
 /// Webhooks, for editors only (a subscription's URL and filter are the newsroom's business): register, list, end, and
-/// the deliveries that failed every attempt, with a replay.
+/// the deliveries that failed every attempt, with a replay. The editors' page does the same (<see cref="Subscriptions"/>).
 /// </summary>
 public static class SubscriptionEndpoints
 {
@@ -26,30 +22,15 @@ public static class SubscriptionEndpoints
     {
         var body = await Body.ReadAsync(request, ct);
         if (body.Problem is not null) return body.Problem;
-        var (wanted, problems) = SubscriptionRequest.Read(body.Json);
-        if (wanted is null) return Problems.Invalid(problems, "The subscription was refused; nothing was recorded.");
-        if (await WebhookAddresses.CheckAsync(wanted.Url, settings.AllowPrivateAddresses, ct) is { } refused)
-            return Problems.BadRequest("$.url", refused);
-
-        var subscription = new WebhookSubscription
-        {
-            Id = Guid.CreateVersion7().ToString("N"),
-            Url = wanted.Url.AbsoluteUri,
-            Secret = wanted.Secret,
-            Filter = wanted.Filter,
-            Description = wanted.Description,
-            CreatedBy = user.EditorName(),
-            CreatedAt = DateTimeOffset.UtcNow
-        };
-        session.Store(subscription);
-        await session.SaveChangesAsync(ct);
-        return Results.Created($"/api/subscriptions/{subscription.Id}", SubscriptionView.Of(subscription));
+        var (created, problems) = await Subscriptions.CreateAsync(body.Json, user.EditorName(), session, settings, ct);
+        return created is null ? Problems.Invalid(problems, "The subscription was refused; nothing was recorded.")
+            : Results.Created($"/api/subscriptions/{created.Id}", created);
     }
 
     [WolverineGet("/api/subscriptions")]
     [Authorize(Policy = EditorKey.Policy)]
     public static async Task<IReadOnlyList<SubscriptionView>> List(IQuerySession session, CancellationToken ct) =>
-        (await session.Query<WebhookSubscription>().OrderByDescending(s => s.CreatedAt).Take(1000).ToListAsync(ct)).Select(SubscriptionView.Of).ToList();
+        (await Subscriptions.ListAsync(session, ct)).Select(SubscriptionView.Of).ToList();
 
     [WolverineGet("/api/subscriptions/{id}")]
     [Authorize(Policy = EditorKey.Policy)]
@@ -59,28 +40,13 @@ public static class SubscriptionEndpoints
     /// <summary>Ends a subscription: it receives nothing more, and its record stays.</summary>
     [WolverineDelete("/api/subscriptions/{id}")]
     [Authorize(Policy = EditorKey.Policy)]
-    public static async Task<IResult> End(string id, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
-    {
-        if (await session.LoadAsync<WebhookSubscription>(id, ct) is not { } s) return Unknown(id);
-        if (s.EndedAt is null)
-        {
-            s.EndedAt = DateTimeOffset.UtcNow;
-            s.EndedBy = user.EditorName();
-            session.Store(s);
-            await session.SaveChangesAsync(ct);
-        }
-        return Results.Ok(SubscriptionView.Of(s));
-    }
+    public static async Task<IResult> End(string id, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct) =>
+        await Subscriptions.EndAsync(id, user.EditorName(), session, ct) is { } s ? Results.Ok(SubscriptionView.Of(s)) : Unknown(id);
 
     [WolverineGet("/api/subscriptions/{id}/dead-letters")]
     [Authorize(Policy = EditorKey.Policy)]
-    public static async Task<IResult> DeadLetters(string id, IQuerySession session, IMessageStore store, CancellationToken ct)
-    {
-        if (await session.LoadAsync<WebhookSubscription>(id, ct) is null) return Unknown(id);
-        var letters = await DeadLettersOf(id, store, ct);
-        return Results.Ok(letters.Select(l => new DeadLetterView(l.Letter.Id, l.Delivery.AlertId, $"/api/alerts/{l.Delivery.AlertId}",
-            l.Letter.SentAt, l.Letter.ExceptionMessage, l.Letter.Replayable)).ToList());
-    }
+    public static async Task<IResult> DeadLetters(string id, IQuerySession session, IMessageStore store, CancellationToken ct) =>
+        await session.LoadAsync<WebhookSubscription>(id, ct) is null ? Unknown(id) : Results.Ok(await Subscriptions.DeadLettersAsync(id, store, ct));
 
     /// <summary>Sends every dead letter of the subscription again (or those named in <c>{ "ids": [...] }</c>); each gets its attempts anew.</summary>
     [WolverinePost("/api/subscriptions/{id}/dead-letters/replay")]
@@ -101,29 +67,7 @@ public static class SubscriptionEndpoints
             }
             if (problems.Count > 0) return Problems.Invalid(problems, "Nothing was replayed.");
         }
-        var letters = (await DeadLettersOf(id, store, ct)).Select(l => l.Letter.Id).Where(l => only?.Contains(l) ?? true).ToArray();
-        if (letters.Length > 0) await store.DeadLetters.ReplayAsync(new DeadLetterEnvelopeQuery(letters), ct);
-        return Results.Accepted($"/api/subscriptions/{id}/dead-letters", new { replaying = letters.Length });
-    }
-
-    private static async Task<List<(DeadLetterEnvelope Letter, DeliverAlert Delivery)>> DeadLettersOf(string id, IMessageStore store, CancellationToken ct)
-    {
-        var found = new List<(DeadLetterEnvelope, DeliverAlert)>();
-        for (var page = 0; ; page++)
-        {
-            var results = await store.DeadLetters.QueryAsync(new DeadLetterEnvelopeQuery { MessageType = "deliver-alert", PageNumber = page, PageSize = 500 }, ct);
-            foreach (var letter in results.Envelopes)
-                if (DeliveryOf(letter) is { } delivery && delivery.SubscriptionId == id) found.Add((letter, delivery));
-            if (results.Envelopes.Count < 500 || page >= 100) return found;
-        }
-    }
-
-    private static DeliverAlert? DeliveryOf(DeadLetterEnvelope letter)
-    {
-        if (letter.Message is DeliverAlert delivery) return delivery;
-        if (letter.Envelope.Data is not { Length: > 0 } data) return null;
-        try { return JsonSerializer.Deserialize<DeliverAlert>(data, Json.Compact); }
-        catch (JsonException) { return null; }
+        return Results.Accepted($"/api/subscriptions/{id}/dead-letters", new { replaying = await Subscriptions.ReplayAsync(id, only, store, ct) });
     }
 
     private static IResult Unknown(string id) => Problems.NotFound($"There is no subscription \"{JsonFields.Clip(id)}\".");
