@@ -86,7 +86,7 @@ public sealed class SizeBenchmark(BenchSettings settings, BenchDatabase db, int 
         }
 
         var calls = corpus.CallIds.Count + serial.Count + concurrent.Count;
-        var live = corpus.ExpectedLiveClaims + 10L * (serial.Count + concurrent.Count) + deskTargets.Count + Math.Min(AlertsMeasured, deskTargets.Count);
+        var live = corpus.ExpectedLiveClaims + 10L * (serial.Count + concurrent.Count) + deskTargets.Count + (_result.AlertDelivery is { } a ? a.Latency.Count + a.Missing : 0);
         for (var run = 0; run < settings.RebuildRepeats; run++)
         {
             var rebuild = await Step("rebuild projections", () => Rebuild.Run(db, schema));
