@@ -102,6 +102,7 @@ builder.Host.UseWolverine(opts =>
 });
 builder.Services.AddWolverineHttp();
 builder.Services.AddRazorPages();
+builder.Services.AddHttpHygiene();
 builder.Services.AddHostedService<SampleLoader>();
 if (!CommandLine.IsCommand(args))
 {
@@ -113,7 +114,7 @@ var app = builder.Build();
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseRequestHygiene();
-app.UseStaticFiles();
+app.UseHttpHygiene();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapWolverineEndpoints(opts => opts.MapConcurrencyFailuresToConflict());

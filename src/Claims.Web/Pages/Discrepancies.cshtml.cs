@@ -19,6 +19,7 @@ public sealed class DiscrepanciesModel(IQuerySession session, DiscrepancyCountLi
         [FromQuery(Name = "page")] string? pageNumber, CancellationToken ct)
     {
         ViewData["Title"] = "Discrepancies";
+        ViewData["Description"] = "Every topic where the official readouts of a call part: contradicted, omitted by a side's readouts, or given different values.";
         var (query, problems) = DiscrepancyQuery.Parse(topic, verdict, source, side, from, to, q, pageNumber, "20");
         Problems = problems;
         if (query is null) return;

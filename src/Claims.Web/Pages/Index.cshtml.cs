@@ -16,6 +16,7 @@ public sealed class IndexModel(IQuerySession session) : PageModel
     public async Task OnGetAsync(string? participant, string? topic, CancellationToken ct)
     {
         ViewData["Title"] = "Calls";
+        ViewData["Description"] = "Diplomatic calls and their official readouts, side by side: who mentioned what, and who stayed silent.";
         var all = await session.Query<CallSummary>().OrderByDescending(c => c.Date).ThenBy(c => c.Id).ToListAsync(ct);
         Participants = all.SelectMany(c => c.Participants.Select(p => p.Name)).Distinct().Order(StringComparer.Ordinal).ToList();
         Topics = all.SelectMany(c => c.Topics).Distinct().Order(StringComparer.Ordinal).ToList();

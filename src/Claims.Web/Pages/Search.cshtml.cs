@@ -23,6 +23,7 @@ public sealed class SearchModel(IQuerySession session, DiscrepancyCountLimit cou
         [FromQuery(Name = "page")] string? pageNumber, CancellationToken ct)
     {
         ViewData["Title"] = q is { Length: > 0 } ? $"{q} · Search" : "Search";
+        ViewData["Description"] = "Search every claim and every readout's text, in any script: 臺灣, 台湾 and Taiwan find the same claims.";
         (Text, Topic, Verdict, Kind) = (q, topic, verdict, within);
         if (string.IsNullOrWhiteSpace(q)) return;
         var (query, problems) = SearchQuery.Parse(q, topic, verdict is { Length: > 0 } ? [verdict] : null, source, side, from, to, within, pageNumber, "20");

@@ -22,6 +22,7 @@ public sealed class SourcesModel(IQuerySession session, IMessageBus bus) : PageM
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData["Title"] = "Sources";
+        ViewData["Description"] = "The sources of the readouts, and how often each stayed silent on what the other side said.";
         Registered = Request.Query["registered"].FirstOrDefault();
         Sources = await SourceEndpoints.List(session, ct);
     }
@@ -48,6 +49,7 @@ public sealed class SourceModel(IQuerySession session) : PageModel
         if (await SourceEndpoints.Load(id, session, ct) is not { } source) return NotFound();
         Source = source;
         ViewData["Title"] = source.Name;
+        ViewData["Description"] = $"What {source.Name} said, and left out, call by call.";
         return Page();
     }
 }

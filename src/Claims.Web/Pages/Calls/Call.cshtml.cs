@@ -107,6 +107,7 @@ public sealed class CallModel(IQuerySession session, IMessageBus bus) : PageMode
         Presentation = new CallPresentation(Full, View);
         Steps = Full.Accounts.Select(a => a.PublishedAt).Distinct().Order().ToList();
         ViewData["Title"] = call.Call.Title;
+        ViewData["Description"] = $"{call.Call.Title}, {call.Call.Date:d MMMM yyyy}: every readout's version side by side, and where they part.";
     }
 
     public IEnumerable<string> ProblemsFor(string field) => NewClaimProblems.Where(p => p.Path == field).Select(p => p.Message);

@@ -50,6 +50,7 @@ public sealed class ReadoutsModel(IQuerySession session) : PageModel
         Languages = details.SelectMany(d => d.Text!.Translations.Select(t => t.Language)).Distinct().Order().ToList();
         Language = lang is not null && Languages.Contains(lang) ? lang : null;
         ViewData["Title"] = $"Readouts · {View.Call.Title}";
+        ViewData["Description"] = $"The readouts of {View.Call.Title} in columns, with every claim marked where it stands.";
         return Page();
     }
 
