@@ -48,10 +48,38 @@ public static class CommandLine
     /// </summary>
     public static void QuietForCommands(WebApplicationBuilder builder, string[] args)
     {
+        QuietStartup(builder);
         if (!IsCommand(args)) return;
         AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         builder.Configuration["Claims:LoadSample"] = "false";
+        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    }
+
+    /// <summary>
+    /// At start a user sees the database line, the key line and the address, nothing else: not JasperFx's list of
+    /// the assemblies it searched for commands, nor the host's "Application started", environment and content root.
+    /// The address is said once, by <see cref="AnnounceAddress"/>.
+    /// </summary>
+    private static void QuietStartup(WebApplicationBuilder builder)
+    {
+        // JasperFx prints "Searching '…' for commands" for each assembly unless its extensions were applied before;
+        // the flag is private, so it is set by name (a JasperFx that renames it prints the lines again, no more).
+        typeof(JasperFx.CommandLine.CommandFactory)
+            .GetField("_hasAppliedExtensions", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)
+            ?.SetValue(null, true);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        // The cookie key ring is kept unencrypted in the tracker's own database by design (KeyRing), which ASP.NET
+        // warns of whenever it makes a key.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
+    }
+
+    /// <summary>Says where the tracker serves, once it does.</summary>
+    public static void AnnounceAddress(WebApplication app, string[] args)
+    {
+        if (IsCommand(args)) return;
+        app.Lifetime.ApplicationStarted.Register(() =>
+            Console.WriteLine($"Claims serves on {string.Join(" and ", app.Urls)} (Ctrl+C stops it)"));
     }
 }

@@ -121,6 +121,7 @@ app.MapWolverineEndpoints(opts => opts.MapConcurrencyFailuresToConflict());
 app.MapRazorPages();
 app.MapClaimsHealth();
 
+CommandLine.AnnounceAddress(app, args);
 return await app.RunJasperFxCommands(args);
 
 public partial class Program;

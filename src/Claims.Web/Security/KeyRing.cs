@@ -17,7 +17,9 @@ public sealed class DataProtectionKey
 /// <summary>
 /// The key ring that protects the editors' cookies lives in the tracker's database (its schema), not in the user's
 /// profile: a cookie issued by one tracker means nothing to a tracker on another database, and several trackers
-/// on one database (behind a load balancer) share one ring.
+/// on one database (behind a load balancer) share one ring. The keys are stored as ASP.NET writes them, unencrypted:
+/// they are as safe as the database that holds the editors' records and the events, and whoever can read it can
+/// write to it anyway.
 /// </summary>
 public sealed class MartenXmlRepository(IDocumentStore store) : IXmlRepository
 {

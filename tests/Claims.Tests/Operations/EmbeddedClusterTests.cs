@@ -23,6 +23,12 @@ public class EmbeddedClusterTests
         var url = $"http://127.0.0.1:{FreePort()}";
         using var tracker = ProgramRun.Serve(data.Embedded(), "--urls", url);
         (await tracker.Healthy(url, TimeSpan.FromMinutes(1))).ShouldBeTrue(tracker.Printed);
+        // What a user sees at start: the key, the database, the address; no list of searched assemblies.
+        var printed = tracker.Printed;
+        printed.ShouldContain("Claims database: embedded PostgreSQL");
+        printed.ShouldContain($"Claims serves on {url} (Ctrl+C stops it)");
+        printed.ShouldNotContain("Searching '");
+        printed.ShouldNotContain("Content root path");
 
         var (exit, output, errors) = await ProgramRun.RunWith(data.Embedded(), "discrepancies");
         exit.ShouldBe(0, output + errors);
