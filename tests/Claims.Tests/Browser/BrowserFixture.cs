@@ -43,6 +43,9 @@ public class BrowserFixture : IAsyncLifetime
         info.Environment["Claims__LoadSample"] = LoadSample ? "true" : "false";
         info.Environment["Claims__LoadRecord"] = "false";   // the sample alone: the pages' tests and screenshots tell its story
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        // The webhooks page's test registers receivers on this machine, and waits for dead letters seconds, not hours.
+        info.Environment["Claims__Webhooks__AllowPrivateAddresses"] = "true";
+        info.Environment["Claims__Webhooks__RetrySeconds"] = "0.2,0.5";
         // Serve the pages' static files from the project, as `dotnet run` does.
         info.Environment["ASPNETCORE_CONTENTROOT"] = ProjectFolder();
         info.WorkingDirectory = AppContext.BaseDirectory;
