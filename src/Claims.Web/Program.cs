@@ -5,6 +5,7 @@ using Claims.Web.Features;
 using Claims.Web.Features.Health;
 using Claims.Web.Features.Discrepancies;
 using Claims.Web.Features.Alerts;
+using Claims.Web.Features.ApiReference;
 using Claims.Web.Security;
 using JasperFx;
 using JasperFx.CodeGeneration;
@@ -103,6 +104,7 @@ builder.Host.UseWolverine(opts =>
 builder.Services.AddWolverineHttp();
 builder.Services.AddRazorPages();
 builder.Services.AddHttpHygiene();
+builder.Services.AddApiDocument();
 builder.Services.AddHostedService<SampleLoader>();
 if (!CommandLine.IsCommand(args))
 {
@@ -120,6 +122,7 @@ app.UseAuthorization();
 app.MapWolverineEndpoints(opts => opts.MapConcurrencyFailuresToConflict());
 app.MapRazorPages();
 app.MapClaimsHealth();
+app.MapApiDocument();
 
 CommandLine.AnnounceAddress(app, args);
 return await app.RunJasperFxCommands(args);
