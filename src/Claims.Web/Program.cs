@@ -6,6 +6,7 @@ using Claims.Web.Features.Health;
 using Claims.Web.Features.Discrepancies;
 using Claims.Web.Features.Alerts;
 using Claims.Web.Features.ApiReference;
+using Claims.Web.Features.Telemetry;
 using Claims.Web.Security;
 using JasperFx;
 using JasperFx.CodeGeneration;
@@ -56,6 +57,7 @@ catch (EmbeddedPostgresException e)
 }
 var schema = DatabaseSettings.Schema(builder.Configuration);
 
+builder.AddClaimsTelemetry();
 builder.Services.AddEditorKey();
 builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -73,6 +75,7 @@ builder.Services.AddMarten(opts =>
         ClaimsStore.Configure(opts, connectionString, schema);
         opts.Schema.For<EditorAccount>().UniqueIndex(x => x.KeyHash);
         opts.Schema.For<WebhookSubscription>();
+        Claims.Web.Features.Telemetry.Telemetry.TrackMarten(opts);
     })
     .UseLightweightSessions()
     .ApplyAllDatabaseChangesOnStartup()
