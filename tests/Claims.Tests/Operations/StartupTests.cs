@@ -81,6 +81,20 @@ public class StartupTests
     }
 
     [Fact]
+    public async Task a_home_folder_that_cannot_be_written_is_a_sentence_not_a_crash()
+    {
+        // No CLAIMS_DATA_DIR and no key: the key would be made under $HOME, here a path under a file (refused even to root).
+        var (exit, output, errors) = await ProgramRun.RunWith(new Dictionary<string, string?>
+        {
+            ["CLAIMS_DATA_DIR"] = null, ["HOME"] = "/dev/null/home", ["XDG_DATA_HOME"] = null, ["Claims__EditorKey"] = null,
+            ["ConnectionStrings__Marten"] = null
+        }, "discrepancies");
+        exit.ShouldBe(1, output + errors);
+        errors.ShouldContain("Claims cannot start: the editor key file /dev/null/home/.local/share/claims/editor-key cannot be used");
+        errors.ShouldNotContain("   at ");
+    }
+
+    [Fact]
     public async Task secrets_are_readable_by_their_owner_only()
     {
         using var data = new DataFolders();
