@@ -88,7 +88,11 @@ builder.Services.AddMarten(opts =>
 
 builder.Host.UseWolverine(opts =>
 {
-    opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+    // Outside Development the handlers' and endpoints' code is the one generated at build time (Internal/Generated, written
+    // by `codegen write`; .ci/run fails when it is stale): no compiler at start. Development generates it at start, so
+    // a new endpoint works before it is regenerated. Nothing is ever written at run time.
+    opts.CodeGeneration.TypeLoadMode = builder.Environment.IsDevelopment() ? TypeLoadMode.Dynamic : TypeLoadMode.Static;
+    opts.CodeGeneration.SourceCodeWritingEnabled = false;
     // A command is no node at all: it never runs or takes over the async projections. A tracker on its own
     // embedded database is the only node there can be, so it starts them at once (Solo); on a shared database,
     // serving nodes share them (Balanced). Claims:Nodes (solo | balanced) says so explicitly.
