@@ -1,30 +1,35 @@
-using Claims.Domain.Calls;
+using Claims.Domain.Dossiers;
+using Claims.Web.Features.Calls;
+using Claims.Web.Features.Discrepancies;
 using Marten;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Claims.Web.Pages;
 
-/// <summary>Every call, newest first, with its discrepancies by verdict; filtered by participant and topic.</summary>
-public sealed class IndexModel(IQuerySession session) : PageModel
+/// <summary>The calls, newest first, a page at a time, with their discrepancies by kind; filtered as GET /api/calls is.</summary>
+public sealed class IndexModel(IQuerySession session, DiscrepancyCountLimit countLimit) : PageModel
 {
-    public IReadOnlyList<CallSummary> Calls { get; private set; } = [];
+    public CallPage? Calls { get; private set; }
+    public CallQuery Query { get; private set; } = CallQuery.Everything();
     public IReadOnlyList<string> Participants { get; private set; } = [];
     public IReadOnlyList<string> Topics { get; private set; } = [];
-    public string? Participant { get; private set; }
-    public string? Topic { get; private set; }
+    public IReadOnlyList<Problem> Problems { get; private set; } = [];
 
-    public async Task OnGetAsync(string? participant, string? topic, CancellationToken ct)
+    public async Task OnGetAsync(
+        string? q, string? participant, string? topic, string? side, string? from, string? to,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] string? pageNumber, CancellationToken ct)
     {
         ViewData["Title"] = "Calls";
         ViewData["Description"] = "Diplomatic calls and their official readouts, side by side: who mentioned what, and who stayed silent.";
-        var all = await session.Query<CallSummary>().OrderByDescending(c => c.Date).ThenBy(c => c.Id).ToListAsync(ct);
-        Participants = all.SelectMany(c => c.Participants.Select(p => p.Name)).Distinct().Order(StringComparer.Ordinal).ToList();
-        Topics = all.SelectMany(c => c.Topics).Distinct().Order(StringComparer.Ordinal).ToList();
-        Participant = string.IsNullOrWhiteSpace(participant) ? null : participant;
-        Topic = string.IsNullOrWhiteSpace(topic) ? null : topic;
-        Calls = all
-            .Where(c => Participant is null || c.Participants.Any(p => p.Name == Participant))
-            .Where(c => Topic is null || c.Topics.Contains(Topic))
-            .ToList();
+        (Participants, Topics) = await CallQuery.ChoicesAsync(session, ct);
+        var (query, problems) = CallQuery.Parse(q, participant, side, topic, from, to, pageNumber, null);
+        Problems = problems;
+        if (query is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        Query = query;
+        Calls = await query.RunAsync(session, countLimit.For(false), ct);
     }
 }

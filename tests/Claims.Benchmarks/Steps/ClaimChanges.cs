@@ -39,11 +39,17 @@ public static class ClaimChanges
         var documents = await db.Scalar<long>($"select count(*) from {schema}.mt_doc_callsummary");
         if (documents != calls) throw new BenchFailure($"{schema} holds {documents} CallSummary documents; expected {calls}");
 
-        using var response = await server.Http.GetAsync("/api/calls");
-        if (response.StatusCode != HttpStatusCode.OK) throw new BenchFailure($"GET /api/calls answered {(int)response.StatusCode}");
-        using var list = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
-        var listed = list.RootElement.GetArrayLength();
-        var claims = list.RootElement.EnumerateArray().Sum(c => (long)c.GetProperty("claimCount").GetInt32());
+        long listed = 0, claims = 0;
+        for (var page = 1; ; page++)
+        {
+            using var response = await server.Http.GetAsync($"/api/calls?pageSize=500&page={page}");
+            if (response.StatusCode != HttpStatusCode.OK) throw new BenchFailure($"GET /api/calls answered {(int)response.StatusCode}");
+            using var list = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+            var items = list.RootElement.GetProperty("items");
+            listed += items.GetArrayLength();
+            claims += items.EnumerateArray().Sum(c => (long)c.GetProperty("claimCount").GetInt32());
+            if (page >= list.RootElement.GetProperty("pages").GetInt64()) break;
+        }
         if (listed != calls) throw new BenchFailure($"GET /api/calls lists {listed} calls; expected {calls}");
         if (claims != liveClaims) throw new BenchFailure($"GET /api/calls counts {claims} live claims; expected {liveClaims}");
     }

@@ -42,8 +42,8 @@ public class GoldenDossierTests(AppFixture app) : IClassFixture<AppFixture>
             Actual(then).ShouldBe(Expected(asOf), $"{callId} published as of {instant}");
         }
 
-        var calls = await client.GetFromJsonAsync<JsonElement>("/api/calls");
-        var listed = calls.EnumerateArray().Single(c => c.GetProperty("id").GetString() == callId);
+        var calls = await CallList.AllAsync(client);
+        var listed = calls.Single(c => c.GetProperty("id").GetString() == callId);
         listed.GetProperty("discrepancyCount").GetInt32().ShouldBe(expected.GetProperty("discrepancyCount").GetInt32());
         List(listed, "noReadout").ShouldBe(List(expected, "noReadout"));
     }

@@ -7,7 +7,7 @@ public sealed record RecordAnswers(IReadOnlyList<JsonObject> Calls, IReadOnlyDic
 {
     public static async Task<RecordAnswers> Fetch(HttpClient client)
     {
-        var calls = JsonNode.Parse(await client.GetStringAsync("/api/calls"))!.AsArray().Select(c => c!.AsObject()).ToList();
+        var calls = (await CallList.AllAsync(client)).Select(c => JsonNode.Parse(c.GetRawText())!.AsObject()).ToList();
         var views = new Dictionary<string, JsonObject>();
         foreach (var call in calls)
         {

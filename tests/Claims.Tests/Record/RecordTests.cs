@@ -42,7 +42,7 @@ public class RecordTests(RecordAppFixture app) : IClassFixture<RecordAppFixture>
     [Fact]
     public async Task a_new_database_holds_the_record_and_a_reimport_appends_nothing()
     {
-        var listed = (await app.Client().GetFromJsonAsync<JsonArray>("/api/calls"))!.Select(c => (string)c!["id"]!).ToHashSet();
+        var listed = (await CallList.AllAsync(app.Client())).Select(c => c.GetProperty("id").GetString()!).ToHashSet();
         foreach (var file in RecordFiles)
         {
             listed.ShouldContain(Path.GetFileNameWithoutExtension(file));

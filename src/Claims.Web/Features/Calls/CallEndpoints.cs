@@ -2,18 +2,24 @@ using Claims.Domain;
 using Claims.Domain.Calls;
 using Claims.Domain.Reconciliation;
 using Marten;
+using Claims.Web.Features.Discrepancies;
 using Wolverine.Http;
 
 namespace Claims.Web.Features.Calls;
 
 public static class CallEndpoints
 {
-    /// <summary>GET /api/calls: every call, newest first, with its counts of live claims and of discrepancies.</summary>
+    /// <summary>
+    /// GET /api/calls?q=&amp;participant=&amp;side=&amp;topic=&amp;from=&amp;to=&amp;page=&amp;pageSize=: the calls, newest first, a page at
+    /// a time, each with its counts of live claims and of discrepancies.
+    /// </summary>
     [WolverineGet("/api/calls")]
-    public static async Task<IReadOnlyList<CallListItem>> List(IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> List(
+        string? q, string? participant, string? side, string? topic, string? from, string? to, string? page, string? pageSize,
+        IQuerySession session, DiscrepancyCountLimit countLimit, CancellationToken ct)
     {
-        var calls = await session.Query<CallSummary>().OrderByDescending(c => c.Date).ThenBy(c => c.Id).ToListAsync(ct);
-        return calls.Select(CallListItem.From).ToList();
+        var (query, problems) = CallQuery.Parse(q, participant, side, topic, from, to, page, pageSize);
+        return query is null ? Problems.Invalid(problems, "The filters are not valid.") : Results.Ok(await query.RunAsync(session, countLimit.For(false), ct));
     }
 
     /// <summary>

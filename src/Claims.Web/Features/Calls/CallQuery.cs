@@ -1,0 +1,79 @@
+using Claims.Domain.Calls;
+using Claims.Domain.Dossiers;
+using Claims.Web.Features.Discrepancies;
+using Marten;
+using Marten.Linq.MatchesSql;
+
+namespace Claims.Web.Features.Calls;
+
+/// <summary>A page of the call list; when <c>totalExact</c> is false more than <c>total</c> calls match.</summary>
+public sealed record CallPage(IReadOnlyList<CallListItem> Items, int Page, int PageSize, long Total, bool TotalExact, long Pages);
+
+/// <summary>
+/// The call list's filters, run in the database on the columns duplicated from each call's summary (see
+/// <c>ClaimsStore.ConfigureCallSummaries</c>): newest call first, a page at a time, the total counted as far as it is cheap.
+/// Shared by <c>GET /api/calls</c> and the home page.
+/// </summary>
+public sealed record CallQuery(
+    string? Text, string? Participant, string? Side, string? Topic, DateOnly? From, DateOnly? To, int Page, int PageSize)
+{
+    public const int MaxParticipantLength = 200;
+
+    /// <summary>Reads and checks the filters (the discrepancy API's rules for those they share); each bad one is named by its parameter.</summary>
+    public static (CallQuery? Query, List<Problem> Problems) Parse(
+        string? q, string? participant, string? side, string? topic, string? from, string? to, string? page, string? pageSize)
+    {
+        var (shared, problems) = DiscrepancyQuery.Parse(topic, null, null, side, from, to, q, page, pageSize);
+        if (participant is { Length: > MaxParticipantLength })
+            problems.Add(new Problem("$.query.participant", $"is {participant.Length} characters long; at most {MaxParticipantLength} are allowed"));
+        if (shared is null || problems.Count > 0) return (null, problems);
+        return (new CallQuery(shared.Text, string.IsNullOrWhiteSpace(participant) ? null : participant.Trim(), shared.Side, shared.Topic,
+            shared.From, shared.To, shared.Page, shared.PageSize), problems);
+    }
+
+    public static CallQuery Everything(int page = 1) => new(null, null, null, null, null, null, page, DiscrepancyQuery.DefaultPageSize);
+
+    private IQueryable<CallSummary> Filter(IQueryable<CallSummary> calls)
+    {
+        if (Text is { } text)
+        {
+            var pattern = $"%{text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%";
+            calls = calls.Where(c => c.MatchesSql("d.title ilike ?", pattern));
+        }
+        if (Participant is { } name)
+            calls = calls.Where(c => c.MatchesSql("d.data -> 'participants' @> ?::jsonb", System.Text.Json.JsonSerializer.Serialize(new[] { new { name } })));
+        if (Side is { } side)
+            calls = calls.Where(c => c.MatchesSql("d.data -> 'participants' @> ?::jsonb", System.Text.Json.JsonSerializer.Serialize(new[] { new { side } })));
+        if (Topic is { } topic) calls = calls.Where(c => c.MatchesSql("d.topics @> array[?]::text[]", topic));
+        if (From is { } from) calls = calls.Where(c => c.Date >= from);
+        if (To is { } to) calls = calls.Where(c => c.Date <= to);
+        return calls;
+    }
+
+    public async Task<CallPage> RunAsync(IQuerySession session, int countLimit, CancellationToken ct)
+    {
+        var skip = (Page - 1) * PageSize;
+        var items = (await Filter(session.Query<CallSummary>()).OrderByDescending(c => c.Date).ThenBy(c => c.Id)
+            .Skip(skip).Take(PageSize).ToListAsync(ct)).Select(CallListItem.From).ToList();
+        long total;
+        var exact = true;
+        if (items.Count < PageSize && (Page == 1 || items.Count > 0)) total = skip + items.Count;
+        else
+        {
+            var limit = Math.Max(countLimit, skip + PageSize);
+            var counted = await QueryCount.UpTo(Filter(session.Query<CallSummary>()).Select(c => c.Id), session, limit + 1, ct);
+            (total, exact) = (Math.Min(counted, limit), counted <= limit);
+        }
+        return new CallPage(items, Page, PageSize, total, exact, (total + PageSize - 1) / PageSize);
+    }
+
+    /// <summary>Every participant's name and every topic of the stored calls, for the list's filters: read from the duplicated columns.</summary>
+    public static async Task<(IReadOnlyList<string> Participants, IReadOnlyList<string> Topics)> ChoicesAsync(IQuerySession session, CancellationToken ct)
+    {
+        var table = $"{session.DocumentStore.Options.DatabaseSchemaName}.mt_doc_{nameof(CallSummary).ToLowerInvariant()}";
+        var participants = await session.AdvancedSql.QueryAsync<string>(
+            $"select distinct p ->> 'name' from {table}, jsonb_array_elements(data -> 'participants') p order by 1", ct);
+        var topics = await session.AdvancedSql.QueryAsync<string>($"select distinct t from {table}, unnest(topics) t order by 1", ct);
+        return (participants, topics);
+    }
+}
