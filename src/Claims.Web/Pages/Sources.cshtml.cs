@@ -12,19 +12,28 @@ namespace Claims.Web.Pages;
 
 public sealed class SourcesModel(IQuerySession session, IMessageBus bus) : PageModel
 {
-    public IReadOnlyList<SourceSummary> Sources { get; private set; } = [];
+    public SourcePage? Sources { get; private set; }
+    public SourceQuery Query { get; private set; } = SourceQuery.Everything();
     [BindProperty] public NewSourceForm NewSource { get; set; } = new();
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
     public string? Registered { get; private set; }
 
     public IEnumerable<string> ProblemsFor(string field) => Problems.Where(p => p.Path == field).Select(p => p.Message);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(string? q, string? side, string? kind, [FromQuery(Name = "page")] string? pageNumber, CancellationToken ct)
     {
         ViewData["Title"] = "Sources";
         ViewData["Description"] = "The sources of the readouts, and how often each stayed silent on what the other side said.";
         Registered = Request.Query["registered"].FirstOrDefault();
-        Sources = await SourceEndpoints.List(session, ct);
+        var (query, problems) = SourceQuery.Parse(q, side, kind, pageNumber, null);
+        if (query is null)
+        {
+            Problems = DeskForm.OfTheForm(problems);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        Query = query;
+        Sources = await query.RunAsync(session, ct);
     }
 
     /// <summary>Registers a source: the same command as POST /api/sources.</summary>
@@ -35,7 +44,7 @@ public sealed class SourcesModel(IQuerySession session, IMessageBus bus) : PageM
             source => new RegisterSource(source, User.EditorName(), "web"), ct);
         if (Problems.Count == 0) return Redirect($"/sources?registered={Uri.EscapeDataString(NewSource.Id!)}#register");
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        await OnGetAsync(ct);
+        await OnGetAsync(null, null, null, null, ct);
         return Page();
     }
 }

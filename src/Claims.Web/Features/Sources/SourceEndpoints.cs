@@ -16,14 +16,12 @@ public sealed record SourceProfileView(
 /// <summary>The counts of one source over its calls.</summary>
 public sealed record SourceTotals(int Calls, int Accounts, int Readouts, int SilentOnAsserted, int Contradictions, int Divergences)
 {
-    public static readonly SourceTotals None = new(0, 0, 0, 0, 0, 0);
-
-    public static SourceTotals Of(IReadOnlyCollection<SourceCounts> records) => new(
+        public static SourceTotals Of(IReadOnlyCollection<SourceCounts> records) => new(
         records.Count, records.Sum(r => r.Accounts), records.Sum(r => r.Readouts),
         records.Sum(r => r.SilentOn), records.Sum(r => r.Contradicted), records.Sum(r => r.Diverged));
 }
 
-/// <summary>Only the numbers of a <see cref="SourceRecord"/>, which is all the source list reads.</summary>
+/// <summary>Only the numbers of a <see cref="SourceRecord"/>.</summary>
 public sealed record SourceCounts(string SourceId, int Accounts, int Readouts, int SilentOn, int Contradicted, int Diverged)
 {
     public static SourceCounts Of(SourceRecord r) =>
@@ -32,20 +30,15 @@ public sealed record SourceCounts(string SourceId, int Accounts, int Readouts, i
 
 public static class SourceEndpoints
 {
-    /// <summary>GET /api/sources: every source with its track record, the most often silent first.</summary>
+    /// <summary>
+    /// GET /api/sources?q=&amp;side=&amp;kind=&amp;page=&amp;pageSize=: the sources with their track records, the most often
+    /// silent first, a page at a time (summed by PostgreSQL: <see cref="SourceQuery"/>).
+    /// </summary>
     [WolverineGet("/api/sources")]
-    public static async Task<IReadOnlyList<SourceSummary>> List(IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> List(string? q, string? side, string? kind, string? page, string? pageSize, IQuerySession session, CancellationToken ct)
     {
-        var profiles = await session.Query<SourceProfile>().ToListAsync(ct);
-        // Spelled out rather than SourceCounts.Of so Marten reads only these numbers from the database.
-        var counts = await session.Query<SourceRecord>()
-            .Select(r => new SourceCounts(r.SourceId, r.Accounts.Count, r.Readouts, r.SilentOn.Count, r.Contradicted.Count, r.Diverged.Count))
-            .ToListAsync(ct);
-        var totals = counts.GroupBy(c => c.SourceId).ToDictionary(g => g.Key, g => SourceTotals.Of(g.ToList()));
-        return profiles
-            .Select(p => Summary(p, totals.GetValueOrDefault(p.SourceId) ?? SourceTotals.None))
-            .OrderByDescending(s => s.SilentOnAsserted).ThenByDescending(s => s.Contradictions).ThenBy(s => s.Id, StringComparer.Ordinal)
-            .ToList();
+        var (query, problems) = SourceQuery.Parse(q, side, kind, page, pageSize);
+        return query is null ? Problems.Invalid(problems, "The filters are not valid.") : Results.Ok(await query.RunAsync(session, ct));
     }
 
     /// <summary>GET /api/sources/{id}: one source, and what it did call by call, newest first.</summary>
@@ -62,8 +55,4 @@ public static class SourceEndpoints
         return new SourceProfileView(profile.SourceId, profile.Name, profile.Side, profile.Kind, profile.RegisteredAt,
             t.Calls, t.Accounts, t.Readouts, t.SilentOnAsserted, t.Contradictions, t.Divergences, history);
     }
-
-    private static SourceSummary Summary(SourceProfile p, SourceTotals t) => new(
-        p.SourceId, p.Name, p.Side, p.Kind, t.Calls, t.Accounts, t.Readouts, t.SilentOnAsserted, t.Contradictions, t.Divergences,
-        $"/api/sources/{p.SourceId}");
 }

@@ -30,14 +30,18 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Claims.Web.Features.Sources.SourceEndpoints").SetTag("http.route", "/api/sources").SetTag("http.request.method", "GET");
+            var q = httpContext.Request.Query["q"];
+            var side = httpContext.Request.Query["side"];
+            var kind = httpContext.Request.Query["kind"];
+            var page = httpContext.Request.Query["page"];
+            var pageSize = httpContext.Request.Query["pageSize"];
             var id = httpContext.Request.Query["id"];
             var sourceProfileView = await Claims.Web.Features.Sources.SourceEndpoints.Load(id, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
             
             // The actual HTTP request handler execution
-            var sourceSummaryIReadOnlyList_response = await Claims.Web.Features.Sources.SourceEndpoints.List(((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Claims.Web.Features.Sources.SourceEndpoints.List(q, side, kind, page, pageSize, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
-            // Writing the response body to JSON because this was the first 'return variable' in the method signature
-            await WriteJsonAsync(httpContext, sourceSummaryIReadOnlyList_response, 404);
+            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 
