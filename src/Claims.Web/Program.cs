@@ -111,6 +111,7 @@ builder.Host.UseWolverine(opts =>
 builder.Services.AddWolverineHttp();
 builder.Services.AddRazorPages();
 builder.Services.AddHttpHygiene();
+builder.Services.AddMemoryCache();
 builder.Services.AddApiDocument();
 builder.Services.AddHostedService<SampleLoader>();
 if (!CommandLine.IsCommand(args))

@@ -72,6 +72,12 @@ public sealed class SizeBenchmark(BenchSettings settings, BenchDatabase db, int 
             Say($"desk: a claim recorded in p95 {_result.DeskClaims.Latency.P95:0.0} ms at 8 clients ({_result.DeskClaims.ClaimsPerSecond:0} claims/s)");
             _result.AlertDelivery = await Step("alerts: change to webhook", () => AlertDelivery.Run(server, deskTargets, AlertsMeasured));
             Say($"alerts: at the webhook p95 {_result.AlertDelivery.Latency.P95:0.0} ms after the change committed ({_result.AlertDelivery.Latency.Count} alerts)");
+            foreach (var clients in new[] { 8, 32 })
+            {
+                var mixed = await Step($"mixed reads, {clients} clients", () => MixedReads.Run(server, db, schema, corpus.CallIds, clients, settings.QueryRequests * 12));
+                _result.MixedReads.Add(mixed);
+                Say($"mixed reads at {clients} clients: p95 {mixed.All.P95:0.0} ms ({mixed.All.P95 / mixed.HttpFloor.P95:0.0} × the HTTP floor of {mixed.HttpFloor.P95:0.0} ms), {mixed.Errors} errors, {mixed.RequestsPerSecond:0} requests/s");
+            }
             _result.ServerPeakMemoryMb = server.PeakMemoryMb;
         }
 

@@ -33,6 +33,25 @@ public static class FigureTable
         if (r.AlertDelivery is { } a)
             rows.Add(new("alert at a webhook after the change commits (ms p50 / p95 / p99)",
                 $"{a.Latency.P50:0.0} / {a.Latency.P95:0.0} / {a.Latency.P99:0.0}", a.Missing > 0 ? $"{a.Missing} changes raised none" : "", $"{a.Latency.Count} alerts"));
+        foreach (var m in r.MixedReads)
+        {
+            string P(Latency l) => $"{l.P50:0.0} / {l.P95:0.0} / {l.P99:0.0}";
+            rows.Add(new($"mixed reads, {m.Clients} clients: every request (ms p50 / p95 / p99)", P(m.All),
+                $"{m.All.P95 / m.HttpFloor.P95:0.0} × HTTP floor; {m.RequestsPerSecond:0} req/s; {m.Errors} errors", $"{m.All.Count} req"));
+            rows.Add(new($"  HTTP floor: a constant from a bare ASP.NET Core endpoint", P(m.HttpFloor), "", $"{m.HttpFloor.Count} req"));
+            rows.Add(new($"  view floor: the call's document by primary key (Npgsql)", P(m.ViewFloor), "", $"{m.ViewFloor.Count} req"));
+            rows.Add(new($"  query floor: the discrepancy API's SQL ({Steps.MixedReads.DiscrepancyFilters}), run directly", P(m.QueryFloor), "", $"{m.QueryFloor.Count} req"));
+            foreach (var (kind, latency) in m.Kinds.OrderBy(k => k.Key, StringComparer.Ordinal))
+            {
+                var (floor, name) = kind switch
+                {
+                    "call_view" => (m.ViewFloor, "view floor"),
+                    "discrepancies" => (m.QueryFloor, "query floor"),
+                    _ => (m.HttpFloor, "HTTP floor")
+                };
+                rows.Add(new($"  {kind}", P(latency), $"{latency.P95 / floor.P95:0.0} × {name}", $"{latency.Count} req"));
+            }
+        }
         rows.Add(Rate("rebuild of every projection, as `projections rebuild` runs them (events/s)", r.RebuildEventsPerSecond));
         if (r.Rebuilds.Count > 0)
         {
@@ -87,6 +106,13 @@ public static class FigureTable
             list.Add(($"desk_claims_per_s_{desk.Clients}", F(desk.ClaimsPerSecond)));
         }
         if (r.AlertDelivery is { } alerts) list.Add(("alert_delivery_p95_ms", F(alerts.Latency.P95)));
+        foreach (var m in r.MixedReads)
+        {
+            list.Add(($"mixed_p95_ms_{m.Clients}", F(m.All.P95)));
+            list.Add(($"mixed_errors_{m.Clients}", m.Errors.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            list.Add(($"http_floor_p95_ms_{m.Clients}", F(m.HttpFloor.P95)));
+            list.Add(($"mixed_vs_http_floor_p95_{m.Clients}", F(m.All.P95 / m.HttpFloor.P95)));
+        }
         list.Add(("cold_start_ms", F(Spread.Of(r.ColdStartsMs).Median)));
         return list;
     }

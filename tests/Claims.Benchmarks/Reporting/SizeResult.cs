@@ -28,6 +28,8 @@ public sealed class SizeResult
     public DeskClaimsRun? DeskClaims { get; set; }
     /// <summary>From a change's commit to its alert at a webhook, one change at a time.</summary>
     public AlertDeliveryRun? AlertDelivery { get; set; }
+    /// <summary>Mixed reads at 8 and 32 clients, with their floors.</summary>
+    public List<MixedReadRun> MixedReads { get; } = [];
     public List<QueryRun> Queries { get; set; } = [];
     public List<double> ColdStartsMs { get; } = [];
     public double ServerPeakMemoryMb { get; set; }

@@ -3,6 +3,7 @@ using Claims.Domain.Dossiers;
 using Claims.Web.Features.Discrepancies;
 using Marten;
 using Marten.Linq.MatchesSql;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Claims.Web.Features.Calls;
 
@@ -67,8 +68,21 @@ public sealed record CallQuery(
         return new CallPage(items, Page, PageSize, total, exact, (total + PageSize - 1) / PageSize);
     }
 
-    /// <summary>Every participant's name and every topic of the stored calls, for the list's filters: read from the duplicated columns.</summary>
-    public static async Task<(IReadOnlyList<string> Participants, IReadOnlyList<string> Topics)> ChoicesAsync(IQuerySession session, CancellationToken ct)
+    private static readonly TimeSpan ChoicesFor = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Every participant's name and every topic of the stored calls, for the list's filters. Reading them opens every
+    /// summary, so they are kept for half a minute: a new call's names reach the menus that much later.
+    /// </summary>
+    public static Task<(IReadOnlyList<string> Participants, IReadOnlyList<string> Topics)> ChoicesAsync(
+        IQuerySession session, IMemoryCache cache, CancellationToken ct) =>
+        cache.GetOrCreateAsync($"call-choices:{session.DocumentStore.Options.DatabaseSchemaName}", entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = ChoicesFor;
+            return ReadChoicesAsync(session, ct);
+        })!;
+
+    private static async Task<(IReadOnlyList<string> Participants, IReadOnlyList<string> Topics)> ReadChoicesAsync(IQuerySession session, CancellationToken ct)
     {
         var table = $"{session.DocumentStore.Options.DatabaseSchemaName}.mt_doc_{nameof(CallSummary).ToLowerInvariant()}";
         var participants = await session.AdvancedSql.QueryAsync<string>(
