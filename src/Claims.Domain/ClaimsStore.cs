@@ -111,7 +111,8 @@ public static class ClaimsStore
     private static void ConfigureCallSummaries(StoreOptions opts)
     {
         var summaries = opts.Schema.For<CallSummary>();
-        summaries.Duplicate(x => x.Date, notNull: true);
+        // Nullable: a NOT NULL column cannot be added to the table of a database written before it.
+        summaries.Duplicate(x => x.Date);
         summaries.Duplicate(x => x.Title);
         summaries.Duplicate(x => x.Topics, "text[]", configure: index => index.Method = IndexMethod.gin);
     }

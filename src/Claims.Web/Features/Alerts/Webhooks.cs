@@ -12,6 +12,8 @@ public static class Webhooks
     public static void AddWebhooks(this IServiceCollection services, WebhookSettings settings)
     {
         services.AddSingleton(settings);
+        // A failed attempt is said once, in one line (ExpectedRetryLogging), not again by the HTTP client with its stack trace.
+        services.AddLogging(logging => logging.AddFilter($"System.Net.Http.HttpClient.{ClientName}", LogLevel.Error));
         services.AddHttpClient(ClientName, client => client.Timeout = settings.Timeout)
             .ConfigurePrimaryHttpMessageHandler(() => WebhookAddresses.Handler(settings));
     }
