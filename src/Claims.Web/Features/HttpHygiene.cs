@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.ResponseCompression;
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
 
 namespace Claims.Web.Features;
@@ -30,10 +29,8 @@ public static class HttpHygiene
     public static void UseHttpHygiene(this WebApplication app)
     {
         app.UseResponseCompression();
-        var types = new FileExtensionContentTypeProvider();
         app.UseStaticFiles(new StaticFileOptions
         {
-            ContentTypeProvider = types,
             OnPrepareResponse = context =>
             {
                 var versioned = context.Context.Request.Query.ContainsKey("v");

@@ -22,7 +22,7 @@ public static class TextMatch
                 parts.Add($"{alias}.search_bigrams @> array[?]::text[]");
             else
                 parts.Add($"{alias}.search_text like ?");
-            parameters.Add(SearchKeys.IsBigramTerm(foldedTerm) ? foldedTerm : $"%{EscapeLike(foldedTerm)}%");
+            parameters.Add(SearchKeys.IsBigramTerm(foldedTerm) ? foldedTerm : Containing(foldedTerm));
         }
         if (namedTopics.Length > 0)
         {
@@ -32,5 +32,6 @@ public static class TextMatch
         return parts.Count == 0 ? ("false", []) : ($"({string.Join(" or ", parts)})", parameters.ToArray());
     }
 
-    private static string EscapeLike(string term) => term.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+    /// <summary>A LIKE / ILIKE pattern for text that holds <paramref name="term"/> as written: its %, _ and \ are not wildcards.</summary>
+    public static string Containing(string term) => $"%{term.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%";
 }

@@ -66,7 +66,7 @@ public class WebhookDeliveryTests(AlertAppFixture app) : IClassFixture<AlertAppF
     [Fact]
     public async Task a_delivery_that_fails_every_attempt_is_a_dead_letter_that_editors_see_and_replay_once()
     {
-        var port = WebhookReceiver.FreePort();
+        var port = LoopbackPort.Free();
         var subscription = await Subscribe($"http://127.0.0.1:{port}/hooks/claims", new JsonObject { ["topic"] = "trade", ["q"] = "mainly about trade" });
         await app.Import(Dossiers.Minimal("wh-dead", "wh-cn", "wh-us").ToJsonString());
         await app.WaitForProjections();

@@ -11,7 +11,7 @@ public class WebhooksBrowserTests(EmptyBrowserFixture app)
     public async Task an_editor_adds_webhooks_sees_a_dead_letter_sends_it_again_and_ends_one()
     {
         await using var receiver = await WebhookReceiver.StartedAsync();
-        var downPort = WebhookReceiver.FreePort();
+        var downPort = LoopbackPort.Free();
         var page = await app.SignedIn("Webhook Editor", "/webhooks");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Webhooks");
 

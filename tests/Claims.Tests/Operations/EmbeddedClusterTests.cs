@@ -9,18 +9,12 @@ namespace Claims.Tests.Operations;
 /// </summary>
 public class EmbeddedClusterTests
 {
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [Fact]
     public async Task commands_share_a_serving_tracker_and_a_second_tracker_is_refused()
     {
         using var data = new DataFolders();
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         using var tracker = ProgramRun.Serve(data.Embedded(), "--urls", url);
         (await tracker.Healthy(url, TimeSpan.FromMinutes(1))).ShouldBeTrue(tracker.Printed);
         // What a user sees at start: the key, the database, the address; no list of searched assemblies.
@@ -34,7 +28,7 @@ public class EmbeddedClusterTests
         exit.ShouldBe(0, output + errors);
         data.ServerPort().ShouldNotBeNull();   // the command left; the tracker still uses the server
 
-        var second = await ProgramRun.RunWith(data.Embedded(), "--urls", $"http://127.0.0.1:{FreePort()}");
+        var second = await ProgramRun.RunWith(data.Embedded(), "--urls", $"http://127.0.0.1:{LoopbackPort.Free()}");
         second.Exit.ShouldNotBe(0);
         second.Err.ShouldContain("is already serving from");
         (await new HttpClient().GetAsync(url + "/health")).IsSuccessStatusCode.ShouldBeTrue();
@@ -44,7 +38,7 @@ public class EmbeddedClusterTests
     public async Task a_tracker_killed_with_kill_9_does_not_leave_its_server_running()
     {
         using var data = new DataFolders();
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var tracker = ProgramRun.Serve(data.Embedded(), "--urls", url);
         (await tracker.Healthy(url, TimeSpan.FromMinutes(1))).ShouldBeTrue(tracker.Printed);
 
@@ -59,7 +53,7 @@ public class EmbeddedClusterTests
     public async Task killing_the_tracker_does_not_pull_the_server_from_under_another_program()
     {
         using var data = new DataFolders();
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var tracker = ProgramRun.Serve(data.Embedded(), "--urls", url);
         (await tracker.Healthy(url, TimeSpan.FromMinutes(1))).ShouldBeTrue(tracker.Printed);
 
@@ -80,7 +74,7 @@ public class EmbeddedClusterTests
     public async Task a_command_killed_with_kill_9_leaves_the_tracker_serving()
     {
         using var data = new DataFolders();
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         using var tracker = ProgramRun.Serve(data.Embedded(), "--urls", url);
         (await tracker.Healthy(url, TimeSpan.FromMinutes(1))).ShouldBeTrue(tracker.Printed);
 

@@ -19,12 +19,6 @@ public class TwoTrackersTests
 {
     private readonly string _schema = TestDatabase.NewSchema("two");
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private Running Start(string url) => ProgramRun.Serve(new Dictionary<string, string?>
     {
@@ -56,7 +50,7 @@ public class TwoTrackersTests
     [Fact]
     public async Task the_projections_run_on_one_tracker_and_move_to_the_other_when_it_is_killed()
     {
-        var (a, b) = ($"http://127.0.0.1:{FreePort()}", $"http://127.0.0.1:{FreePort()}");
+        var (a, b) = ($"http://127.0.0.1:{LoopbackPort.Free()}", $"http://127.0.0.1:{LoopbackPort.Free()}");
         using var first = Start(a);
         (await first.Healthy(a, TimeSpan.FromMinutes(1))).ShouldBeTrue(first.Printed);
         using var second = Start(b);

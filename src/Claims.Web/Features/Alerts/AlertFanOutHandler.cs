@@ -13,8 +13,7 @@ public static class AlertFanOutHandler
         var outgoing = new OutgoingMessages();
         foreach (var subscription in subscriptions)
         {
-            var filter = subscription.Filter.ToQuery();
-            foreach (var alert in raised.Alerts.Where(filter.Matches))
+            foreach (var alert in subscription.Filter.ToQuery().Filter(raised.Alerts.AsQueryable()))
                 outgoing.Add(new DeliverAlert(subscription.Id, alert.Id));
         }
         return outgoing;

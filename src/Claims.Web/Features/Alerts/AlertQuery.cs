@@ -32,8 +32,6 @@ public static class AlertQuery
         return alerts;
     }
 
-    public static bool Matches(this DiscrepancyQuery q, DiscrepancyAlert alert) => q.Filter(new[] { alert }.AsQueryable()).Any();
-
     /// <summary>The newest alerts that pass the filters, newest first.</summary>
     public static Task<IReadOnlyList<DiscrepancyAlert>> NewestAsync(this DiscrepancyQuery q, IQuerySession session, int count, CancellationToken ct) =>
         q.Filter(session.Query<DiscrepancyAlert>()).OrderByDescending(a => a.Sequence).ThenBy(a => a.Id).Take(count).ToListAsync(ct);

@@ -38,8 +38,7 @@ public sealed record CallQuery(
     {
         if (Text is { } text)
         {
-            var pattern = $"%{text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%";
-            calls = calls.Where(c => c.MatchesSql("d.title ilike ?", pattern));
+            calls = calls.Where(c => c.MatchesSql("d.title ilike ?", TextMatch.Containing(text)));
         }
         if (Participant is { } name)
             calls = calls.Where(c => c.MatchesSql("d.data -> 'participants' @> ?::jsonb", System.Text.Json.JsonSerializer.Serialize(new[] { new { name } })));

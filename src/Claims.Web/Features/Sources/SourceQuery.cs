@@ -54,7 +54,7 @@ public sealed record SourceQuery(string? Text, string? Side, string? Kind, int P
              order by silent desc, contradicted desc, p.data ->> 'sourceId'
              limit @take offset @skip
             """, (NpgsqlConnection)connection);
-        command.Parameters.AddWithValue("text", NpgsqlTypes.NpgsqlDbType.Text, Text is null ? DBNull.Value : $"%{Like(Text)}%");
+        command.Parameters.AddWithValue("text", NpgsqlTypes.NpgsqlDbType.Text, Text is null ? DBNull.Value : TextMatch.Containing(Text));
         command.Parameters.AddWithValue("side", NpgsqlTypes.NpgsqlDbType.Text, (object?)Side ?? DBNull.Value);
         command.Parameters.AddWithValue("kind", NpgsqlTypes.NpgsqlDbType.Text, (object?)Kind ?? DBNull.Value);
         command.Parameters.AddWithValue("take", PageSize);
@@ -78,6 +78,4 @@ public sealed record SourceQuery(string? Text, string? Side, string? Kind, int P
         }
         return new SourcePage(items, Page, PageSize, total, true, (total + PageSize - 1) / PageSize);
     }
-
-    private static string Like(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 }
