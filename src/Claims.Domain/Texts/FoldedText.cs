@@ -43,40 +43,102 @@ public sealed class FoldedText
     }
 
     /// <summary>A term or quote folded the same way, without the ranges: what is looked for.</summary>
-    public static string Fold(string text, Folding folding) => Of(text, folding).Text.Trim();
+    public static string Fold(string text, Folding folding)
+    {
+        var folded = new StringBuilder(text.Length);
+        Walk(text, folding, folded, null, null);
+        return folded.ToString().Trim();
+    }
 
     public static FoldedText Of(string text, Folding folding)
     {
         var folded = new StringBuilder(text.Length);
         var starts = new List<int>(text.Length);
         var ends = new List<int>(text.Length);
-        var elements = StringInfo.GetTextElementEnumerator(text);
-        while (elements.MoveNext())
-        {
-            var element = (string)elements.Current;
-            var start = elements.ElementIndex;
-            var end = start + element.Length;
-            if (element.All(char.IsWhiteSpace))
-            {
-                if (folded.Length > 0 && folded[^1] == ' ') { ends[^1] = end; continue; }
-                Add(" ", start, end);
-                continue;
-            }
-            var piece = Normalise(element);
-            if (folding == Folding.Search) piece = ChineseVariants.ToSimplified(piece.ToLowerInvariant());
-            Add(piece, start, end);
-        }
+        Walk(text, folding, folded, starts, ends);
         return new FoldedText(text, folded.ToString(), [.. starts], [.. ends]);
+    }
 
-        void Add(string piece, int start, int end)
+    /// <summary>
+    /// Folds <paramref name="text"/> one text element at a time into <paramref name="folded"/>, and, when asked, the
+    /// original range of each folded character. Indexing every claim and text folds megabytes, so a one-character element
+    /// (nearly all of them) is folded once per process and looked up after that (<see cref="Single"/>); the result is the
+    /// same as folding it afresh.
+    /// </summary>
+    private static void Walk(string text, Folding folding, StringBuilder folded, List<int>? starts, List<int>? ends)
+    {
+        for (var start = 0; start < text.Length;)
         {
+            var length = IsAsciiBreak(text, start) ? 1 : StringInfo.GetNextTextElementLength(text, start);
+            var end = start + length;
+            string piece;
+            if (length == 1)
+            {
+                piece = Single(text[start], folding);
+                if (ReferenceEquals(piece, WhiteSpace))
+                {
+                    Space(start, end);
+                    start = end;
+                    continue;
+                }
+            }
+            else
+            {
+                var element = text.Substring(start, length);
+                if (element.All(char.IsWhiteSpace))
+                {
+                    Space(start, end);
+                    start = end;
+                    continue;
+                }
+                piece = FoldElement(element, folding);
+            }
             foreach (var c in piece)
             {
                 folded.Append(c);
-                starts.Add(start);
-                ends.Add(end);
+                starts?.Add(start);
+                ends?.Add(end);
             }
+            start = end;
         }
+
+        // Every run of white space reads as one space, whose range grows to cover the run.
+        void Space(int start, int end)
+        {
+            if (folded.Length > 0 && folded[^1] == ' ')
+            {
+                if (ends is not null) ends[^1] = end;
+                return;
+            }
+            folded.Append(' ');
+            starts?.Add(start);
+            ends?.Add(end);
+        }
+    }
+
+    /// <summary>
+    /// Whether an ASCII character stands alone as a text element without asking the segmentation rules: it does when
+    /// the next character is ASCII too (or the text ends), except CR before LF. Only non-ASCII marks extend an element.
+    /// </summary>
+    private static bool IsAsciiBreak(string text, int at) =>
+        text[at] < 0x80 && (at + 1 == text.Length || (text[at + 1] < 0x80 && !(text[at] == '\r' && text[at + 1] == '\n')));
+
+    private static readonly string?[][] Singles = [new string?[char.MaxValue + 1], new string?[char.MaxValue + 1]];
+
+    /// <summary>What <see cref="Single"/> answers for a white-space character (compared by reference).</summary>
+    private static readonly string WhiteSpace = new(' ', 1);
+
+    /// <summary>A one-character element folded, or <see cref="WhiteSpace"/>. Filled as characters are met (a race only folds one twice).</summary>
+    private static string Single(char c, Folding folding)
+    {
+        var table = Singles[(int)folding];
+        return table[c] ??= char.IsWhiteSpace(c) ? WhiteSpace : FoldElement(c.ToString(), folding);
+    }
+
+    private static string FoldElement(string element, Folding folding)
+    {
+        var piece = Normalise(element);
+        return folding == Folding.Search ? ChineseVariants.ToSimplified(piece.ToLowerInvariant()) : piece;
     }
 
     /// <summary>The first place <paramref name="needle"/> (already folded) stands, as a range of the original.</summary>

@@ -30,6 +30,28 @@ public class TextEvidenceTests
         ranges.Select(r => text.Original.Substring(r.Start, r.Length)).ShouldBe(["臺灣", "臺灣"]);
     }
 
+    [Theory]
+    [InlineData("a\r\nb", "a b", new[] { 0, 1, 3 }, new[] { 1, 3, 4 })]              // CR LF is one element: one space
+    [InlineData("Cafe\u0301 x", "café x", new[] { 0, 1, 2, 3, 5, 6 }, new[] { 1, 2, 3, 5, 6, 7 })]   // a mark joins the ASCII letter before it
+    [InlineData("\u00A8a", " \u0308a", new[] { 0, 0, 1 }, new[] { 1, 1, 2 })]       // NFKC expands one character into two
+    [InlineData("ＡＢ  臺", "ab 台", new[] { 0, 1, 2, 4 }, new[] { 1, 2, 4, 5 })]
+    public void each_folded_character_remembers_the_text_element_it_came_from(string text, string folded, int[] starts, int[] ends)
+    {
+        var of = FoldedText.Of(text, Folding.Search);
+        of.Text.ShouldBe(folded);
+        Enumerable.Range(0, folded.Length).Select(i => of.RangeOf(i, 1)).ShouldBe(starts.Zip(ends, (s, e) => new TextRange(s, e - s)));
+        FoldedText.Fold(text, Folding.Search).ShouldBe(folded.Trim());
+    }
+
+    [Fact]
+    public void a_lone_surrogate_is_kept_as_it_is()
+    {
+        var text = "x" + (char)0xD800 + "y";   // built here: attribute data cannot carry a lone surrogate
+        var of = FoldedText.Of(text, Folding.Search);
+        of.Text.ShouldBe(text);
+        of.RangeOf(1, 1).ShouldBe(new TextRange(1, 1));
+    }
+
     [Fact]
     public void every_traditional_character_of_the_opencc_table_folds_to_a_different_character()
     {
