@@ -8,6 +8,7 @@ using Claims.Web.Features.Alerts;
 using Claims.Web.Features.ApiReference;
 using Claims.Web.Features.Telemetry;
 using Claims.Web.Security;
+using Claims.Web.Settings;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using Marten;
@@ -26,20 +27,14 @@ builder.LimitRequests();
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls(CommandLine.IsCommand(args) ? "http://127.0.0.1:0" : "http://127.0.0.1:5080");
 
-var countLimit = DiscrepancyCountLimit.Read(builder.Configuration, out var badSetting);
-if (countLimit is not null) badSetting = StartupSettings.Check(builder, CommandLine.IsCommand(args));
-if (countLimit is null || badSetting is not null)
+if (StartupSettings.Check(builder, CommandLine.IsCommand(args), out var badSetting) is not { } settings)
 {
     Console.Error.WriteLine($"Claims cannot start: {badSetting}");
     return 1;
 }
-builder.Services.AddSingleton(countLimit);
-var (webhooks, webhookProblem) = WebhookSettings.Read(builder.Configuration);
-if (webhooks is null)
-{
-    Console.Error.WriteLine($"Claims cannot start: {webhookProblem}");
-    return 1;
-}
+builder.Services.AddClaimsSettings(builder.Configuration);
+builder.Services.AddSingleton(new DiscrepancyCountLimit(settings.CountLimit));
+var webhooks = WebhookSettings.From(settings.Webhooks);
 builder.Services.AddWebhooks(webhooks);
 
 string connectionString;
@@ -55,11 +50,11 @@ catch (EmbeddedPostgresException e)
     Console.Error.WriteLine(embedded ? $"Claims cannot start its database: {e.Message}" : $"Claims cannot start: {e.Message}");
     return 1;
 }
-var schema = DatabaseSettings.Schema(builder.Configuration);
+var schema = settings.StoreSchema;
 
 builder.AddClaimsTelemetry();
 builder.Services.AddEditorKey();
-builder.Services.AddTrustedProxies(builder.Configuration);
+builder.Services.AddTrustedProxies();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
 {
     // A database fault says what happened and when to come back (see DatabaseFaults).
@@ -95,9 +90,9 @@ builder.Host.UseWolverine(opts =>
     opts.CodeGeneration.SourceCodeWritingEnabled = false;
     // A command is no node at all: it never runs or takes over the async projections. A tracker on its own
     // embedded database is the only node there can be, so it starts them at once (Solo); on a shared database,
-    // serving nodes share them (Balanced). Claims:Nodes (solo | balanced) says so explicitly.
+    // serving nodes share them (Balanced). Claims__Nodes (solo | balanced) says so explicitly.
     opts.Durability.Mode = CommandLine.IsCommand(args) ? DurabilityMode.MediatorOnly
-        : (builder.Configuration["Claims:Nodes"] ?? (embedded ? "solo" : "balanced")) == "solo" ? DurabilityMode.Solo
+        : (settings.Nodes is { Length: > 0 } nodes ? nodes : embedded ? "solo" : "balanced") == "solo" ? DurabilityMode.Solo
         : DurabilityMode.Balanced;
     opts.Policies.AutoApplyTransactions();
     opts.ConfigureAlerts(webhooks);
@@ -121,6 +116,11 @@ if (!CommandLine.IsCommand(args))
 }
 
 var app = builder.Build();
+if (StartupSettings.Recheck(app) is { } changedSetting)
+{
+    Console.Error.WriteLine($"Claims cannot start: {changedSetting}");
+    return 1;
+}
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseRequestHygiene();

@@ -1,22 +1,24 @@
 using System.Reflection;
 using Claims.Domain.Dossiers;
 using Claims.Web.Features.Import;
+using Claims.Web.Settings;
 using Marten;
+using Microsoft.Extensions.Options;
 using Wolverine;
 
 namespace Claims.Web;
 
 /// <summary>
 /// Loads the sample calls (docs/samples) and the record of real calls (docs/record) into a new, empty database when
-/// the tracker starts serving. Claims:LoadSample governs both; Claims:LoadRecord=false keeps the record out.
+/// the tracker starts serving. Claims__LoadSample governs both; Claims__LoadRecord=false keeps the record out.
 /// </summary>
-public sealed class SampleLoader(IDocumentStore store, IServiceScopeFactory scopes, IConfiguration config, ILogger<SampleLoader> log) : IHostedService
+public sealed class SampleLoader(IDocumentStore store, IServiceScopeFactory scopes, IOptions<ClaimsSettings> settings, ILogger<SampleLoader> log) : IHostedService
 {
     public const string SampleCallId = "2025-11-24-xi-trump-call";
 
     public async Task StartAsync(CancellationToken ct)
     {
-        if (!config.GetValue("Claims:LoadSample", true)) return;
+        if (!settings.Value.LoadSample) return;
         await using var session = store.QuerySession();
         if (await session.Events.QueryAllRawEvents().AnyAsync(ct)) return;
 
@@ -30,7 +32,7 @@ public sealed class SampleLoader(IDocumentStore store, IServiceScopeFactory scop
             log.LogInformation("Loaded the sample call {CallId} into the new database: {Appended} events", outcome.CallId, outcome.Appended);
         }
 
-        if (!config.GetValue("Claims:LoadRecord", true)) return;
+        if (!settings.Value.LoadRecord) return;
         var record = ReadRecord();
         var outcomes = await new DossierBatchImport(store, bus).ImportAsync(
             record.Select(r => DossierReader.Read(r.Json)).ToList(), "claims-record", "sample", ct);

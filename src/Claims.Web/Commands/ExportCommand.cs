@@ -5,8 +5,10 @@ using Claims.Domain.Reconciliation;
 using Claims.Web.Features;
 using Claims.Web.Features.Calls;
 using Claims.Web.Features.Discrepancies;
+using Claims.Web.Settings;
 using JasperFx.CommandLine;
 using Marten;
+using Microsoft.Extensions.Options;
 
 namespace Claims.Web.Commands;
 
@@ -60,15 +62,15 @@ public sealed class ExportCommand : JasperFxAsyncCommand<ExportInput>
         }
 
         await using var output = input.OutFlag is null ? Console.OpenStandardOutput() : File.Create(CommandLine.FromShell(input.OutFlag, writing: true));
-        var config = host.Services.GetRequiredService<IConfiguration>();
-        var baseUrl = input.UrlFlag?.TrimEnd('/') ?? PublicUrl.Of(config);
+        var settings = host.Services.GetRequiredService<IOptions<ClaimsSettings>>().Value;
+        var baseUrl = input.UrlFlag?.TrimEnd('/') ?? PublicUrl.Of(settings);
         switch (input.FormatFlag)
         {
             case "dossier":
                 await Write(output, DossierExport.ToJson(call).ToJsonString(Json.Indented));
                 break;
             case "claimreview":
-                var publisher = ClaimReviewEndpoint.Publisher(config, baseUrl);
+                var publisher = ClaimReviewEndpoint.Publisher(settings, baseUrl);
                 await Write(output, ClaimReviewExport.For(call, publisher, $"{baseUrl}/calls/{call.Id}").ToJsonString(Json.Indented));
                 break;
             case "csv":

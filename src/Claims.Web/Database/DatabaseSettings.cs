@@ -1,5 +1,3 @@
-using Claims.Domain;
-
 namespace Claims.Web.Database;
 
 /// <summary>
@@ -8,8 +6,6 @@ namespace Claims.Web.Database;
 /// </summary>
 public static class DatabaseSettings
 {
-    public static string Schema(IConfiguration config) => config["Claims:Schema"] is { Length: > 0 } s ? s : ClaimsStore.DefaultSchema;
-
     /// <summary>Resolves the connection string, starting the embedded cluster when none is configured.</summary>
     public static string ConnectionString(WebApplicationBuilder builder, ClusterUse use)
     {

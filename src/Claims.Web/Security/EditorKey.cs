@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Claims.Web.Settings;
 using Microsoft.Extensions.Options;
 
 namespace Claims.Web.Security;
@@ -43,7 +44,7 @@ public static class EditorKey
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = RejectIfTheKeyChanged;
             });
-        services.AddOptions<EditorKeyOptions>(Scheme).Configure<IConfiguration>((o, config) => o.Key = config["Claims:EditorKey"]);
+        services.AddOptions<EditorKeyOptions>(Scheme).Configure<IOptions<ClaimsSettings>>((o, settings) => o.Key = settings.Value.EditorKey);
         // The cookie holds only a session's id; the session lives in the database until it expires or the editor signs out.
         services.AddSingleton<ITicketStore, EditorSessionStore>();
         services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<ITicketStore>((o, sessions) => o.SessionStore = sessions);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Claims.Web.Database;
+using Claims.Web.Settings;
 
 namespace Claims.Web.Security;
 
@@ -10,11 +11,13 @@ namespace Claims.Web.Security;
 /// </summary>
 public static class EditorKeySetup
 {
-    /// <summary>Sets <c>Claims:EditorKey</c> when it is not configured; null when all is well, otherwise what is wrong.</summary>
-    public static string? EnsureEditorKey(this WebApplicationBuilder builder, bool announce)
+    /// <summary>
+    /// Sets the editor key when it is not configured; null when all is well, otherwise what is wrong. A configured
+    /// key was checked with the other settings (ClaimsSettingsValidator).
+    /// </summary>
+    public static string? EnsureEditorKey(this WebApplicationBuilder builder, ClaimsSettings settings, bool announce)
     {
-        if (builder.Configuration["Claims:EditorKey"] is { } configured)
-            return configured.Trim().Length > 0 ? null : "Claims__EditorKey is set but empty; give it a key, or unset it to have one made.";
+        if (settings.EditorKey is not null) return null;
 
         var folder = DataFolder.Default();
         var file = Path.Combine(folder, "editor-key");
@@ -25,7 +28,9 @@ public static class EditorKeySetup
             if (!File.Exists(file)) Secrets.Write(file, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant());
             var key = File.ReadAllText(file).Trim();
             if (key.Length == 0) return $"{file} is empty; write a key into it, or delete it to have one made.";
-            builder.Configuration["Claims:EditorKey"] = key;
+            // Into the configuration too: the running program's options are bound from it when the host starts.
+            builder.Configuration[$"{ClaimsSettings.Section}:{nameof(ClaimsSettings.EditorKey)}"] = key;
+            settings.EditorKey = key;
             if (announce) Console.Error.WriteLine($"Claims editor key (from {file}; set Claims__EditorKey to choose your own): {key}");
             return null;
         }

@@ -30,6 +30,16 @@ public class StartupTests
     [InlineData("Claims__LoadRecord", "maybe", "Claims__LoadRecord is \"maybe\"; it must be true or false.")]
     [InlineData("Claims__LoadRecord", "true\n", "Claims__LoadRecord is \"true\\n\"")]
     [InlineData("Claims__TopicLabels", "/nonexistent/labels.json", "Claims__TopicLabels names \"/nonexistent/labels.json\"")]
+    [InlineData("Claims__LoadRecord", "", "Claims__LoadRecord is \"\"; it must be true or false.")]
+    [InlineData("Claims__CountLimit", "abc", "Claims__CountLimit is \"abc\"; it must be a whole number of at least 1 (the default is 5000).")]
+    [InlineData("Claims__CountLimit", "+5", "Claims__CountLimit is \"+5\"; it must be a whole number of at least 1 (the default is 5000).")]
+    [InlineData("Claims__CountLimit", "99999999999", "Claims__CountLimit is \"99999999999\"")]
+    [InlineData("Claims__Webhooks__AllowPrivateAddresses", "yes", "Claims__Webhooks__AllowPrivateAddresses is \"yes\"; it must be true or false.")]
+    [InlineData("Claims__Webhooks__RetrySeconds", "x", "Claims__Webhooks__RetrySeconds is \"x\"; it must be up to 20 waits in seconds separated by commas, each from 0.05 to 86400 (such as 2,10,30).")]
+    [InlineData("Claims__Webhooks__RetrySeconds", "2,0.01", "Claims__Webhooks__RetrySeconds is \"2,0.01\"")]
+    [InlineData("Claims__Webhooks__TimeoutSeconds", "soon", "Claims__Webhooks__TimeoutSeconds is \"soon\"; it must be a number of seconds from 0.1 to 300.")]
+    [InlineData("Claims__Webhooks__TimeoutSeconds", "301", "Claims__Webhooks__TimeoutSeconds is \"301\"; it must be a number of seconds from 0.1 to 300.")]
+    [InlineData("Claims__Webhooks__TimeoutSeconds", "NaN", "Claims__Webhooks__TimeoutSeconds is \"NaN\"")]
     public async Task a_bad_setting_is_one_sentence_and_a_non_zero_exit(string name, string value, string message)
     {
         using var data = new DataFolders();

@@ -4,7 +4,9 @@ using System.Xml;
 using Claims.Domain.Alerts;
 using Claims.Domain.Dossiers;
 using Claims.Web.Features.Discrepancies;
+using Claims.Web.Settings;
 using Marten;
+using Microsoft.Extensions.Options;
 using Wolverine.Http;
 
 namespace Claims.Web.Features.Alerts;
@@ -34,12 +36,12 @@ public static class AlertEndpoints
     [WolverineGet("/discrepancies.atom")]
     public static async Task<IResult> Feed(
         string? topic, string[]? verdict, string? source, string? side, string? from, string? to, string? q,
-        HttpRequest request, IQuerySession session, IConfiguration config, CancellationToken ct)
+        HttpRequest request, IQuerySession session, IOptions<ClaimsSettings> settings, CancellationToken ct)
     {
         var (query, problems) = DiscrepancyQuery.Parse(topic, verdict, source, side, from, to, q, null, null);
         if (query is null) return Problems.Invalid(problems, "The filters are not valid.");
         var alerts = await query.NewestAsync(session, FeedSize, ct);
-        var site = PublicUrl.Of(config, request);
+        var site = PublicUrl.Of(settings.Value, request);
         var self = $"{site}{request.Path}{request.QueryString}";
 
         var feed = new SyndicationFeed(

@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using Claims.Domain.Alerts;
+using Claims.Web.Settings;
 using Marten;
+using Microsoft.Extensions.Options;
 using Wolverine;
 using Wolverine.Attributes;
 
@@ -28,7 +30,7 @@ public static class DeliverAlertHandler
     /// schedules the next attempt; the delivery's id stays the same across attempts.
     /// </summary>
     public static async Task Handle(
-        DeliverAlert delivery, IQuerySession session, IHttpClientFactory clients, IConfiguration config, ILogger<DeliverAlert> log, CancellationToken ct)
+        DeliverAlert delivery, IQuerySession session, IHttpClientFactory clients, IOptions<ClaimsSettings> settings, ILogger<DeliverAlert> log, CancellationToken ct)
     {
         var subscription = await session.LoadAsync<WebhookSubscription>(delivery.SubscriptionId, ct);
         var alert = await session.LoadAsync<DiscrepancyAlert>(delivery.AlertId, ct);
@@ -37,7 +39,7 @@ public static class DeliverAlertHandler
         var id = WebhookSignature.DeliveryId(subscription.Id, alert.Id);
         var now = DateTimeOffset.UtcNow;
         var body = JsonSerializer.Serialize(
-            new WebhookPayload($"discrepancy.{alert.Change}", now, alert, $"{PublicUrl.Of(config)}/calls/{alert.CallId}#topic-{alert.Topic}"),
+            new WebhookPayload($"discrepancy.{alert.Change}", now, alert, $"{PublicUrl.Of(settings.Value)}/calls/{alert.CallId}#topic-{alert.Topic}"),
             Json.Compact);
         using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url)
         {

@@ -1,5 +1,7 @@
 using Claims.Domain.Discrepancies;
+using Claims.Web.Settings;
 using Marten;
+using Microsoft.Extensions.Options;
 using Wolverine.Http;
 
 namespace Claims.Web.Features.Discrepancies;
@@ -10,7 +12,7 @@ public static class DiscrepanciesCsvEndpoint
     [WolverineGet("/api/discrepancies.csv")]
     public static async Task Get(
         string? topic, string[]? verdict, string? source, string? side, string? from, string? to, string? q,
-        HttpContext context, IConfiguration config, IQuerySession session, CancellationToken ct)
+        HttpContext context, IOptions<ClaimsSettings> settings, IQuerySession session, CancellationToken ct)
     {
         var (query, problems) = DiscrepancyQuery.Parse(topic, verdict, source, side, from, to, q, null, null);
         if (query is null)
@@ -23,6 +25,6 @@ public static class DiscrepanciesCsvEndpoint
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"discrepancies.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, DiscrepancyCsv.Encoding);
-        await DiscrepancyCsv.WriteAsync(rows, writer, PublicUrl.Of(config, context.Request));
+        await DiscrepancyCsv.WriteAsync(rows, writer, PublicUrl.Of(settings.Value, context.Request));
     }
 }
