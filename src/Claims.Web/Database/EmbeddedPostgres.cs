@@ -168,9 +168,16 @@ public sealed class EmbeddedPostgres : IDisposable
         connection.Open();
         using var exists = new NpgsqlCommand("select 1 from pg_database where datname = @name", connection);
         exists.Parameters.AddWithValue("name", Database);
-        if (exists.ExecuteScalar() is not null) return;
-        using var create = new NpgsqlCommand($"create database {Database} encoding 'UTF8' template template0", connection);
-        create.ExecuteNonQuery();
+        if (exists.ExecuteScalar() is null)
+        {
+            using var create = new NpgsqlCommand($"create database {Database} encoding 'UTF8' template template0", connection);
+            create.ExecuteNonQuery();
+        }
+        // Documents and search entries of several kilobytes are compressed as they are written: LZ4 does it in about
+        // two thirds of the time of PostgreSQL's default (pglz) at the same size. A server built without LZ4 keeps pglz.
+        using var lz4 = new NpgsqlCommand($"alter database {Database} set default_toast_compression = 'lz4'", connection);
+        try { lz4.ExecuteNonQuery(); }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidParameterValue) { }
     }
 
     /// <summary>The port of a server already running on this cluster, from its postmaster.pid.</summary>
