@@ -53,6 +53,10 @@ public static class ClaimsStore
         opts.Events.AddEventType<SourceRegistered>();
 
         opts.Projections.Add(new CallReconciliationProjection { Options = { BatchSize = EventPage } }, ProjectionLifecycle.Inline);
+        // The desk fetches the call for writing on every change: the last state it committed is kept in memory (a call
+        // being recorded is fetched again within seconds) and used when the stream has not moved since, so the stored
+        // view is not read and deserialised again. Marten checks the stream's version every time.
+        opts.Events.CacheAggregatesForWriting<CallReconciliation>(sizeLimit: 100);
         opts.Projections.Add(new CallSummaryProjection { Options = { BatchSize = EventPage } }, ProjectionLifecycle.Inline);
         opts.Projections.Add(new SourceProfileProjection { Options = { BatchSize = EventPage } }, ProjectionLifecycle.Inline);
 

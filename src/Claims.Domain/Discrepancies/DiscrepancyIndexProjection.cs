@@ -1,6 +1,6 @@
+using Claims.Domain.Indexing;
 using Claims.Domain.Reconciliation;
 using JasperFx.Events;
-using Marten.Events.Projections;
 
 namespace Claims.Domain.Discrepancies;
 
@@ -9,16 +9,12 @@ namespace Claims.Domain.Discrepancies;
 /// topic the call ever had. A row is rebuilt whole from the ledger each time, so a topic that stops being a
 /// discrepancy (after a correction or retraction) simply has its row deleted.
 /// </summary>
-public sealed class DiscrepancyIndexProjection : MultiStreamProjection<DiscrepancyRow, string>
+public sealed class DiscrepancyIndexProjection : CallIndexProjection<DiscrepancyRow>
 {
     public DiscrepancyIndexProjection()
     {
         Identities<Updated<CallLedger>>(u => u.Entity.TopicsEverSeen.Select(t => DiscrepancyRow.RowId(u.Entity.Id, t)).ToArray());
     }
 
-    public override DiscrepancyRow? Evolve(DiscrepancyRow? row, string id, IEvent e) => e.Data switch
-    {
-        Updated<CallLedger> updated => DiscrepancyRow.From(updated.Entity, id[(updated.Entity.Id.Length + 1)..]),
-        _ => row
-    };
+    protected override DiscrepancyRow? Build(CallLedger call, string id) => DiscrepancyRow.From(call, id[(call.Id.Length + 1)..]);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 using Claims.Domain.Calls;
 using Claims.Domain.Reconciliation;
@@ -31,6 +32,7 @@ public sealed class DiscrepancyRow
     public List<RowSource> Silent { get; set; } = [];
     public List<FacetComparison> Facets { get; set; } = [];
     public List<ClaimView> Claims { get; set; } = [];
+    /// <summary>When the evidence on the topic was last recorded (see <see cref="EvidenceRecordedAt"/>).</summary>
     public DateTimeOffset LastRecordedAt { get; set; }
 
     /// <summary>Every source id named by the row, for filtering.</summary>
@@ -78,10 +80,38 @@ public sealed class DiscrepancyRow
             Silent = Named(found.Silent),
             Facets = found.Facets.ToList(),
             Claims = found.Claims.ToList(),
-            LastRecordedAt = call.LastRecordedAt,
+            LastRecordedAt = EvidenceRecordedAt(call, topic),
             SourceIds = named,
             Sides = named.Select(id => sources[id].Side).Distinct().Order(StringComparer.Ordinal).ToList()
         };
+    }
+
+    // Worked out once per state of a call (its current view), however many rows the projection asks for.
+    private static readonly ConditionalWeakTable<ReconciliationView, Dictionary<string, DateTimeOffset>> RecordedByTopic = new();
+
+    /// <summary>
+    /// When the evidence on a topic was last recorded: its claims recorded, corrected or retracted (a claim corrected
+    /// away from the topic still counts for it through its first content), and the call's accounts published or
+    /// revised (they decide who is silent). It is read from the call's state alone, so a row replayed from the events
+    /// has the instant of the row kept live, and a change to another topic leaves this row as stored.
+    /// </summary>
+    public static DateTimeOffset EvidenceRecordedAt(CallReconciliation call, string topic)
+    {
+        var byTopic = RecordedByTopic.GetValue(call.CurrentView(), _ =>
+        {
+            var accounts = call.Accounts.SelectMany(a => (a.Revisions ?? []).Select(r => r.RecordedAt).Append(a.RecordedAt))
+                .DefaultIfEmpty(DateTimeOffset.MinValue).Max();
+            var latest = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            void Note(string t, DateTimeOffset at) => latest[t] = latest.TryGetValue(t, out var known) && known > at ? known : at;
+            foreach (var claim in call.Claims)
+            {
+                Note(claim.Content.Topic, claim.LastChangedAt);
+                if (claim.Original is { } original && original.Topic != claim.Content.Topic) Note(original.Topic, claim.LastChangedAt);
+            }
+            foreach (var t in latest.Keys.ToList()) Note(t, accounts);
+            return latest;
+        });
+        return byTopic.GetValueOrDefault(topic, call.LastRecordedAt);
     }
 
     /// <summary>Every discrepancy row of a call, straight from its state (what the index holds once it has caught up).</summary>
