@@ -52,19 +52,6 @@ public static class ClaimsStore
         opts.Events.AddEventType<ClaimRetracted>();
         opts.Events.AddEventType<SourceRegistered>();
 
-        // The cross-call index runs in the async daemon in two stages: each call's state, then the discrepancy
-        // rows and the sources' records derived from it. Registered first: `projections rebuild` starts the
-        // projections in this order, a core each, and this one takes longest (at a million claims, longer than the
-        // other three together), so starting it last made the rebuild wait for it alone at the end.
-        opts.Projections.CompositeProjectionFor(DiscrepancyIndex, index =>
-        {
-            index.Options.BatchSize = EventPage;
-            index.Add<CallLedgerProjection>();
-            index.Add<DiscrepancyIndexProjection>(2);
-            index.Add<SourceRecordProjection>(2);
-            index.Add<SearchIndexProjection>(2);
-        });
-
         opts.Projections.Add(new CallReconciliationProjection { Options = { BatchSize = EventPage } }, ProjectionLifecycle.Inline);
         // The desk fetches the call for writing on every change: the last state it committed is kept in memory (a call
         // being recorded is fetched again within seconds) and used when the stream has not moved since, so the stored
@@ -73,6 +60,16 @@ public static class ClaimsStore
         opts.Projections.Add(new CallSummaryProjection { Options = { BatchSize = EventPage } }, ProjectionLifecycle.Inline);
         opts.Projections.Add(new SourceProfileProjection { Options = { BatchSize = EventPage } }, ProjectionLifecycle.Inline);
 
+        // The cross-call index runs in the async daemon in two stages: each call's state, then the discrepancy
+        // rows and the sources' records derived from it.
+        opts.Projections.CompositeProjectionFor(DiscrepancyIndex, index =>
+        {
+            index.Options.BatchSize = EventPage;
+            index.Add<CallLedgerProjection>();
+            index.Add<DiscrepancyIndexProjection>(2);
+            index.Add<SourceRecordProjection>(2);
+            index.Add<SearchIndexProjection>(2);
+        });
         ConfigureDiscrepancyRows(opts);
         ConfigureCallSummaries(opts);
         ConfigureSearchEntries(opts);
