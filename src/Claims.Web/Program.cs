@@ -34,6 +34,7 @@ if (StartupSettings.Check(builder, CommandLine.IsCommand(args), out var badSetti
 }
 builder.Services.AddClaimsSettings(builder.Configuration);
 builder.Services.AddSingleton(new DiscrepancyCountLimit(settings.CountLimit));
+builder.Services.AddSingleton<IndexCounts>();
 var webhooks = WebhookSettings.From(settings.Webhooks);
 builder.Services.AddWebhooks(webhooks);
 

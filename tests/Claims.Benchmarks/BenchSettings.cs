@@ -23,6 +23,8 @@ public sealed class BenchSettings
     /// <summary>--texts gives every readout of the corpus its text; --compare-texts runs each size without and then with them.</summary>
     public bool WithTexts { get; init; }
     public bool CompareTexts { get; init; }
+    /// <summary>--reads SCHEMA measures the mixed reads alone, on a schema an earlier run kept (--keep).</summary>
+    public string? ReadsSchema { get; init; }
     public required string RepositoryRoot { get; init; }
     public required string WorkFolder { get; init; }
 
@@ -42,6 +44,12 @@ public sealed class BenchSettings
             {
                 Mode = "full", Sizes = [10_000, 100_000, 1_000_000], ImportRepeats = 3, RebuildRepeats = 3, QueryRequests = 200,
                 HttpImportsSerial = 200, HttpImportsConcurrent = 800, RepositoryRoot = root, WorkFolder = work, KeepSchemas = keep, WithTexts = texts, CompareTexts = compare,
+            };
+        var readsAt = Array.IndexOf(args, "--reads");
+        if (readsAt >= 0 && readsAt + 1 < args.Length)
+            return new BenchSettings
+            {
+                Mode = "reads", Sizes = [], QueryRequests = 100, RepositoryRoot = root, WorkFolder = work, ReadsSchema = args[readsAt + 1],
             };
         var sizeAt = Array.IndexOf(args, "--size");
         if (sizeAt >= 0 && sizeAt + 1 < args.Length && int.TryParse(args[sizeAt + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) && size > 0)

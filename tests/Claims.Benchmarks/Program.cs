@@ -9,7 +9,7 @@ using Claims.Benchmarks.Steps;
 var settings = BenchSettings.Parse(args);
 if (settings is null)
 {
-    Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/Claims.Benchmarks -- --quick | --full | --size CLAIMS [--texts | --compare-texts] [--keep]");
+    Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/Claims.Benchmarks -- --quick | --full | --size CLAIMS [--texts | --compare-texts] [--keep] | --reads SCHEMA");
     return 2;
 }
 
@@ -22,6 +22,13 @@ try
     settings.ConnectionString = db.ConnectionString;
     var machine = await Machine.Describe(db);
     Console.WriteLine($"Claims benchmark ({settings.Mode}): {machine.Cores} cores, {machine.Memory}, {machine.Cpu}; {machine.Postgres}; {machine.DotNet}");
+
+    if (settings.ReadsSchema is { } kept)
+    {
+        await ReadsOnly.Run(settings, db, kept);
+        keepLogs = false;
+        return 0;
+    }
 
     var results = new List<SizeResult>();
     for (var i = 0; i < settings.Sizes.Length; i++)

@@ -76,7 +76,7 @@ public sealed class SizeBenchmark(BenchSettings settings, BenchDatabase db, int 
             {
                 var mixed = await Step($"mixed reads, {clients} clients", () => MixedReads.Run(server, db, schema, corpus.CallIds, clients, settings.QueryRequests * 12));
                 _result.MixedReads.Add(mixed);
-                Say($"mixed reads at {clients} clients: p95 {mixed.All.P95:0.0} ms ({mixed.All.P95 / mixed.HttpFloor.P95:0.0} × the HTTP floor of {mixed.HttpFloor.P95:0.0} ms), {mixed.Errors} errors, {mixed.RequestsPerSecond:0} requests/s");
+                Say(MixedReads.Describe(mixed));
             }
             _result.ServerPeakMemoryMb = server.PeakMemoryMb;
         }

@@ -1,3 +1,4 @@
+using Claims.Web.Features;
 using Claims.Domain.Discrepancies;
 using Claims.Domain.Dossiers;
 using Claims.Web.Features.Discrepancies;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Claims.Web.Pages;
 
 /// <summary>The fact-checkers' discrepancy query as a page.</summary>
-public sealed class DiscrepanciesModel(IQuerySession session, DiscrepancyCountLimit countLimit) : PageModel
+public sealed class DiscrepanciesModel(IQuerySession session, DiscrepancyCountLimit countLimit, IndexCounts counts) : PageModel
 {
     public DiscrepancyResults? Rows { get; private set; }
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
@@ -24,7 +25,7 @@ public sealed class DiscrepanciesModel(IQuerySession session, DiscrepancyCountLi
         Problems = problems;
         if (query is null) return;
         Query = query;
-        Rows = await query.RunAsync(session, countLimit.For(query.Text is not null), ct);
+        Rows = await query.RunAsync(session, countLimit.For(query.Text is not null), counts, ct);
     }
 
     /// <summary>This page's URL with the same query and another page number.</summary>

@@ -1,3 +1,4 @@
+using Claims.Web.Features;
 using Claims.Domain.Dossiers;
 using Claims.Domain.Reconciliation;
 using Claims.Web.Features.Discrepancies;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Claims.Web.Pages;
 
 /// <summary>Search over everything: every claim and every account's text, with the discrepancy filters.</summary>
-public sealed class SearchModel(IQuerySession session, DiscrepancyCountLimit countLimit) : PageModel
+public sealed class SearchModel(IQuerySession session, DiscrepancyCountLimit countLimit, IndexCounts counts) : PageModel
 {
     public SearchResults? Results { get; private set; }
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
@@ -29,7 +30,7 @@ public sealed class SearchModel(IQuerySession session, DiscrepancyCountLimit cou
         var (query, problems) = SearchQuery.Parse(q, topic, verdict is { Length: > 0 } ? [verdict] : null, source, side, from, to, within, pageNumber, "20");
         Problems = problems;
         if (query is null) return;
-        Results = await query.RunAsync(session, countLimit.For(text: true), ct);
+        Results = await query.RunAsync(session, countLimit.For(text: true), counts, ct);
     }
 
     /// <summary>This page's URL with the same query and another page number.</summary>

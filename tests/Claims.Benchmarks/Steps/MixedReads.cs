@@ -73,6 +73,13 @@ public static class MixedReads
             await QueryFloor(db, schema, clients, floorRequests));
     }
 
+    /// <summary>One level's figures on a line, then each kind's p50 / p95 beside its floor.</summary>
+    public static string Describe(MixedReadRun run) =>
+        $"mixed reads at {run.Clients} clients: p95 {run.All.P95:0.0} ms ({run.All.P95 / run.HttpFloor.P95:0.0} × the HTTP floor of {run.HttpFloor.P95:0.0} ms), "
+        + $"{run.Errors} errors, {run.RequestsPerSecond:0} requests/s; p50 / p95: "
+        + string.Join(", ", run.Kinds.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value.P50:0.0} / {k.Value.P95:0.0}"))
+        + $"; floors: view {run.ViewFloor.P50:0.0} / {run.ViewFloor.P95:0.0}, query {run.QueryFloor.P50:0.0} / {run.QueryFloor.P95:0.0} ms";
+
     private static async Task<Latency> Timed(int clients, int requests, Func<int, CancellationToken, Task> request)
     {
         var times = new ConcurrentBag<double>();

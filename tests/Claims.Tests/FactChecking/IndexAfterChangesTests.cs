@@ -45,6 +45,25 @@ public class IndexAfterChangesTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task a_total_is_counted_again_once_the_index_has_moved()
+    {
+        // A page of one row is full, so the total is counted (and kept while the index stands still).
+        const string call = "index-count-moves";
+        async Task<long> Total(string url)
+        {
+            await app.WaitForProjections();
+            return (await app.Client(editor: false).GetFromJsonAsync<JsonElement>(url)).GetProperty("total").GetInt64();
+        }
+        const string rows = "/api/discrepancies?source=ixc-cn&pageSize=1";
+        await app.Import(Dossiers.Minimal(call, "ixc-cn", "ixc-us").ToJsonString());
+        (await Total(rows)).ShouldBe(2);
+        (await Total(rows)).ShouldBe(2);
+
+        await Change($"/api/claims/{call}/us-trade/corrections", new { reason = "re-read", topic = "taiwan", stance = "denied", statement = "Taiwan did not come up." });
+        (await Total(rows)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task every_golden_call_agrees_with_its_view_after_changes()
     {
         foreach (var file in IndexFixture.GoldenFiles)

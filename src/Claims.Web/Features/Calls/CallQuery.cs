@@ -2,7 +2,7 @@ using Claims.Domain.Calls;
 using Claims.Domain.Dossiers;
 using Claims.Web.Features.Discrepancies;
 using Marten;
-using Marten.Linq.MatchesSql;
+using System.Linq.Expressions;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Claims.Web.Features.Calls;
@@ -12,7 +12,8 @@ public sealed record CallPage(IReadOnlyList<CallListItem> Items, int Page, int P
 
 /// <summary>
 /// The call list's filters, run in the database on the columns duplicated from each call's summary (see
-/// <c>ClaimsStore.ConfigureCallSummaries</c>): newest call first, a page at a time, the total counted as far as it is cheap.
+/// <c>ClaimsStore.ConfigureCallSummaries</c>): newest call first (then by id, as the index on date
+/// and id reads them), a page at a time, the total counted as far as it is cheap.
 /// Shared by <c>GET /api/calls</c> and the home page.
 /// </summary>
 public sealed record CallQuery(
@@ -38,23 +39,39 @@ public sealed record CallQuery(
     {
         if (Text is { } text)
         {
-            calls = calls.Where(c => c.MatchesSql("d.title ilike ?", TextMatch.Containing(text)));
+            calls = calls.WhereSql("d.title ilike ?", TextMatch.Containing(text));
         }
         if (Participant is { } name)
-            calls = calls.Where(c => c.MatchesSql("d.data -> 'participants' @> ?::jsonb", System.Text.Json.JsonSerializer.Serialize(new[] { new { name } })));
+            calls = calls.WhereSql("d.data -> 'participants' @> ?::jsonb", System.Text.Json.JsonSerializer.Serialize(new[] { new { name } }));
         if (Side is { } side)
-            calls = calls.Where(c => c.MatchesSql("d.data -> 'participants' @> ?::jsonb", System.Text.Json.JsonSerializer.Serialize(new[] { new { side } })));
-        if (Topic is { } topic) calls = calls.Where(c => c.MatchesSql("d.topics @> array[?]::text[]", topic));
-        if (From is { } from) calls = calls.Where(c => c.Date >= from);
-        if (To is { } to) calls = calls.Where(c => c.Date <= to);
+            calls = calls.WhereSql("d.data -> 'participants' @> ?::jsonb", System.Text.Json.JsonSerializer.Serialize(new[] { new { side } }));
+        if (Topic is { } topic) calls = calls.WhereSql("d.topics @> array[?]::text[]", topic);
+        if (From is { } from) calls = calls.WhereCompared(c => c.Date, ExpressionType.GreaterThanOrEqual, from);
+        if (To is { } to) calls = calls.WhereCompared(c => c.Date, ExpressionType.LessThanOrEqual, to);
         return calls;
     }
+
+    /// <summary>
+    /// The summaries of the calls named, without the facts the list never shows: every claim's and account's (15 kB a call
+    /// at a million claims). Removed in one operation, the document is read from its compressed storage once a row; each
+    /// field picked on its own (Marten's Select) read it once per field.
+    /// </summary>
+    private static async Task<IReadOnlyList<CallSummary>> ListedAsync(IQuerySession session, string[] ids, CancellationToken ct) =>
+        ids.Length == 0 ? [] : await session.QueryAsync<CallSummary>(
+            $"select d.data - 'accountFacts' - 'liveClaims' from {TableOf(session)} as d where d.id = any(?)", ct, (object)ids);
+
+    private static string TableOf(IQuerySession session) =>
+        $"{session.DocumentStore.Options.DatabaseSchemaName}.mt_doc_{nameof(CallSummary).ToLowerInvariant()}";
 
     public async Task<CallPage> RunAsync(IQuerySession session, int countLimit, CancellationToken ct)
     {
         var skip = (Page - 1) * PageSize;
-        var items = (await Filter(session.Query<CallSummary>()).OrderByDescending(c => c.Date).ThenBy(c => c.Id)
-            .Skip(skip).Take(PageSize).ToListAsync(ct)).Select(CallListItem.From).ToList();
+        // The page's ids first, then their rows: in one query PostgreSQL builds the listed fields of every row it skips
+        // or sorts, not only of the page's (140 ms for page 40 of 5,000 calls, against a few for the two).
+        var ids = await Filter(session.Query<CallSummary>()).OrderByDescending(c => c.Date).ThenBy(c => c.Id)
+            .Skip(skip).Take(PageSize).Select(c => c.Id).ToListAsync(ct);
+        var rows = (await ListedAsync(session, [.. ids], ct)).ToDictionary(c => c.Id);
+        var items = ids.Where(rows.ContainsKey).Select(id => CallListItem.From(rows[id])).ToList();
         long total;
         var exact = true;
         if (items.Count < PageSize && (Page == 1 || items.Count > 0)) total = skip + items.Count;
@@ -83,7 +100,7 @@ public sealed record CallQuery(
 
     private static async Task<(IReadOnlyList<string> Participants, IReadOnlyList<string> Topics)> ReadChoicesAsync(IQuerySession session, CancellationToken ct)
     {
-        var table = $"{session.DocumentStore.Options.DatabaseSchemaName}.mt_doc_{nameof(CallSummary).ToLowerInvariant()}";
+        var table = TableOf(session);
         var participants = await session.AdvancedSql.QueryAsync<string>(
             $"select distinct p ->> 'name' from {table}, jsonb_array_elements(data -> 'participants') p order by 1", ct);
         var topics = await session.AdvancedSql.QueryAsync<string>($"select distinct t from {table}, unnest(topics) t order by 1", ct);

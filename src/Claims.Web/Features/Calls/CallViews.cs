@@ -1,6 +1,5 @@
 using Claims.Domain.Reconciliation;
 using Marten;
-using Marten.Linq.MatchesSql;
 
 namespace Claims.Web.Features.Calls;
 
@@ -21,7 +20,7 @@ public static class CallViews
         if (state?.Call is null) return null;
 
         var named = state.LinkedCalls.Count == 0 ? [] : await session.LoadManyAsync<CallReconciliation>(ct, state.LinkedCalls);
-        var naming = await session.Query<CallReconciliation>().Where(c => c.MatchesSql("d.linked_calls @> array[?]::text[]", id)).ToListAsync(ct);
+        var naming = await session.Query<CallReconciliation>().WhereSql("d.linked_calls @> array[?]::text[]", id).ToListAsync(ct);
         var others = named.Concat(naming).Where(o => o.Id != id).DistinctBy(o => o.Id).ToList();
         return (state, others);
     }

@@ -35,12 +35,12 @@ public static class DiscrepanciesEndpoint
     [WolverineGet("/api/discrepancies")]
     public static async Task<IResult> Get(
         string? topic, string[]? verdict, string? source, string? side, string? from, string? to, string? q, string? page, string? pageSize,
-        IQuerySession session, IDocumentStore store, DiscrepancyCountLimit countLimit, CancellationToken ct)
+        IQuerySession session, IDocumentStore store, DiscrepancyCountLimit countLimit, IndexCounts counts, CancellationToken ct)
     {
         var (query, problems) = DiscrepancyQuery.Parse(topic, verdict, source, side, from, to, q, page, pageSize);
         if (query is null) return Problems.Invalid(problems, "The filters are not valid.");
 
-        var results = await query.RunAsync(session, countLimit.For(query.Text is not null), ct);
+        var results = await query.RunAsync(session, countLimit.For(query.Text is not null), counts, ct);
         var lag = await ProjectionLag.IndexAsync(store, ct);
         return Results.Ok(new DiscrepancyPage(results.Items.Select(DiscrepancyItem.From).ToList(), results.Page, results.PageSize,
             results.Total, results.TotalExact, results.Pages, new IndexState(lag?.State ?? ProjectionLag.Running, lag?.Behind ?? 0)));

@@ -6,7 +6,7 @@ using Claims.Domain.Search;
 using Claims.Domain.Texts;
 using Marten;
 using Marten.Linq;
-using Marten.Linq.MatchesSql;
+using System.Linq.Expressions;
 
 namespace Claims.Web.Features.Discrepancies;
 
@@ -70,22 +70,22 @@ public sealed record DiscrepancyQuery(
         // Containment on a duplicated array column (see ClaimsStore), written as @> so its GIN index serves it:
         // LINQ's Contains on such a column becomes = ANY(...), which no index serves.
         IQueryable<DiscrepancyRow> Having(IQueryable<DiscrepancyRow> q, Func<DiscrepancyRow, List<string>> list, string column, string value) =>
-            inMemory ? q.Where(r => list(r).Contains(value)) : q.Where(r => r.MatchesSql($"d.{column} @> array[?]::text[]", value));
+            inMemory ? q.Where(r => list(r).Contains(value)) : q.WhereSql($"d.{column} @> array[?]::text[]", value);
 
-        if (Topic is not null) rows = rows.Where(r => r.Topic == Topic);
+        if (Topic is not null) rows = rows.WhereCompared(r => r.Topic, ExpressionType.Equal, Topic);
         // A topic matches a verdict filter by any of its findings: ?verdict=divergent finds a topic omitted and divergent.
         if (Verdicts is { Count: > 0 })
         {
             var kinds = Verdicts.ToArray();
             var sql = $"d.finding_kinds && array[{string.Join(", ", kinds.Select(_ => "?"))}]::text[]";
-            rows = inMemory ? rows.Where(r => r.FindingKinds.Any(k => kinds.Contains(k))) : rows.Where(r => r.MatchesSql(sql, kinds.Cast<object>().ToArray()));
+            rows = inMemory ? rows.Where(r => r.FindingKinds.Any(k => kinds.Contains(k))) : rows.WhereSql(sql, kinds.Cast<object>().ToArray());
         }
         if (Source is not null) rows = Having(rows, r => r.SourceIds, "source_ids", Source);
         if (Side is not null) rows = Having(rows, r => r.Sides, "sides", Side);
         // Dates as a range of the sort key, which starts with the call's date: a page of one year is then a short
         // scan of the key's index, not every row of that year read and sorted (84 ms at a million claims).
         IQueryable<DiscrepancyRow> KeyIs(IQueryable<DiscrepancyRow> q, string op, Func<int, bool> holds, string key) =>
-            inMemory ? q.Where(r => holds(string.CompareOrdinal(r.SortKey, key))) : q.Where(r => r.MatchesSql($"d.sort_key {op} ?", key));
+            inMemory ? q.Where(r => holds(string.CompareOrdinal(r.SortKey, key))) : q.WhereSql($"d.sort_key {op} ?", key);
 
         if (From is { } from) rows = KeyIs(rows, "<", c => c < 0, DiscrepancyRow.SortKeyBefore(from));
         if (To is { } to) rows = KeyIs(rows, ">=", c => c >= 0, DiscrepancyRow.SortKeyAt(to));
@@ -107,7 +107,7 @@ public sealed record DiscrepancyQuery(
                 // The entries of discrepancy topics only (their finding kinds' index narrows the text match before
                 // PostgreSQL rechecks each entry's text); their ids are the discrepancy rows' ids.
                 object[] all = [FindingKind.Discrepancies, .. parameters];
-                rows = rows.Where(r => r.MatchesSql($"d.id in (select s.id from {searchTable} s where s.finding_kinds && ?::text[] and {sql})", all));
+                rows = rows.WhereSql($"d.id in (select s.id from {searchTable} s where s.finding_kinds && ?::text[] and {sql})", all);
             }
         }
         return rows;
@@ -118,7 +118,7 @@ public sealed record DiscrepancyQuery(
     /// every matching row before the page could be cut. The total is exact up to <paramref name="countLimit"/>
     /// matches, or to the end of the page asked for when that is further; past it the answer says "more than".
     /// </summary>
-    public async Task<DiscrepancyResults> RunAsync(IQuerySession session, int countLimit, CancellationToken ct)
+    public async Task<DiscrepancyResults> RunAsync(IQuerySession session, int countLimit, IndexCounts counts, CancellationToken ct)
     {
         var skip = (Page - 1) * PageSize;
         var items = await Apply(session.Query<DiscrepancyRow>(), SearchTableOf(session)).Skip(skip).Take(PageSize).ToListAsync(ct);
@@ -129,7 +129,7 @@ public sealed record DiscrepancyQuery(
         // With a text filter, counted in the page's order: the planner then walks the sort key's index and stops at
         // the limit, where an unordered count would first gather every text match from the trigram index.
         var filtered = Filter(session.Query<DiscrepancyRow>(), SearchTableOf(session));
-        var counted = await QueryCount.UpTo((Text is null ? filtered : filtered.OrderBy(r => r.SortKey)).Select(r => r.Id), session, limit + 1, ct);
+        var counted = await counts.UpTo((Text is null ? filtered : filtered.OrderBy(r => r.SortKey)).Select(r => r.Id), session, limit + 1, ct);
         return new DiscrepancyResults(items, Page, PageSize, Math.Min(counted, limit), TotalExact: counted <= limit);
     }
 

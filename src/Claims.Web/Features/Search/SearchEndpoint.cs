@@ -15,13 +15,13 @@ public static class SearchEndpoint
     [WolverineGet("/api/search")]
     public static async Task<IResult> Search(
         string? q, string? topic, string[]? verdict, string? source, string? side, string? from, string? to,
-        string? page, string? pageSize, HttpRequest request, IQuerySession session, DiscrepancyCountLimit countLimit, CancellationToken ct)
+        string? page, string? pageSize, HttpRequest request, IQuerySession session, DiscrepancyCountLimit countLimit, IndexCounts counts, CancellationToken ct)
     {
         // "in" is read from the query by hand: as a parameter name it is a C# keyword, which Wolverine's generated code cannot declare.
         var within = request.Query["in"].FirstOrDefault();
         var (query, problems) = SearchQuery.Parse(q, topic, verdict, source, side, from, to, within, page, pageSize);
         if (query is null) return Problems.Invalid(problems, "The search is not valid.");
-        var results = await query.RunAsync(session, countLimit.For(text: true), ct);
+        var results = await query.RunAsync(session, countLimit.For(text: true), counts, ct);
         return Results.Ok(new
         {
             q = query.Text,

@@ -4,7 +4,7 @@ using Claims.Domain.Search;
 using Claims.Domain.Texts;
 using Claims.Web.Features.Discrepancies;
 using Marten;
-using Marten.Linq.MatchesSql;
+using System.Linq.Expressions;
 
 namespace Claims.Web.Features.Search;
 
@@ -41,19 +41,19 @@ public sealed record SearchQuery(DiscrepancyQuery Filters, string? Kind)
     {
         var f = Filters;
         // Array columns are matched with @> and &&, which their GIN indexes serve (see ClaimsStore).
-        if (f.Topic is not null) entries = entries.Where(e => e.MatchesSql("d.topics @> array[?]::text[]", f.Topic));
-        if (f.Verdicts is { Count: > 0 } kinds) entries = entries.Where(e => e.MatchesSql("d.finding_kinds && ?::text[]", new object[] { kinds.ToArray() }));
-        if (f.Source is not null) entries = entries.Where(e => e.MatchesSql("d.source_ids @> array[?]::text[]", f.Source));
-        if (f.Side is not null) entries = entries.Where(e => e.MatchesSql("d.sides @> array[?]::text[]", f.Side));
-        if (f.From is { } start) entries = entries.Where(e => e.MatchesSql("d.sort_key < ?", DiscrepancyRow.SortKeyBefore(start)));
-        if (f.To is { } end) entries = entries.Where(e => e.MatchesSql("d.sort_key >= ?", DiscrepancyRow.SortKeyAt(end)));
-        if (Kind is not null) entries = entries.Where(e => e.Kind == Kind);
+        if (f.Topic is not null) entries = entries.WhereSql("d.topics @> array[?]::text[]", f.Topic);
+        if (f.Verdicts is { Count: > 0 } kinds) entries = entries.WhereSql("d.finding_kinds && ?::text[]", (object)kinds.ToArray());
+        if (f.Source is not null) entries = entries.WhereSql("d.source_ids @> array[?]::text[]", f.Source);
+        if (f.Side is not null) entries = entries.WhereSql("d.sides @> array[?]::text[]", f.Side);
+        if (f.From is { } start) entries = entries.WhereSql("d.sort_key < ?", DiscrepancyRow.SortKeyBefore(start));
+        if (f.To is { } end) entries = entries.WhereSql("d.sort_key >= ?", DiscrepancyRow.SortKeyAt(end));
+        if (Kind is not null) entries = entries.WhereCompared(e => e.Kind, ExpressionType.Equal, Kind);
         var (sql, parameters) = TextMatch.Sql(FoldedText.Fold(Text, Folding.Search), [.. NamedTopics], "d.topics && ?::text[]");
-        return entries.Where(e => e.MatchesSql(sql, parameters));
+        return entries.WhereSql(sql, parameters);
     }
 
     /// <summary>One page of hits, newest call first, and the total (exact up to <paramref name="countLimit"/>), as the discrepancy query counts.</summary>
-    public async Task<SearchResults> RunAsync(IQuerySession session, int countLimit, CancellationToken ct)
+    public async Task<SearchResults> RunAsync(IQuerySession session, int countLimit, IndexCounts counts, CancellationToken ct)
     {
         var (page, size) = (Filters.Page, Filters.PageSize);
         var skip = (page - 1) * size;
@@ -65,7 +65,7 @@ public sealed record SearchQuery(DiscrepancyQuery Filters, string? Kind)
 
         var limit = Math.Max(countLimit, skip + size);
         // Counted in the page's order, so the planner may walk the sort key's index and stop at the limit (see DiscrepancyQuery).
-        var counted = await QueryCount.UpTo(Filter(session.Query<SearchEntry>()).OrderBy(e => e.SortKey).Select(e => e.Id), session, limit + 1, ct);
+        var counted = await counts.UpTo(Filter(session.Query<SearchEntry>()).OrderBy(e => e.SortKey).Select(e => e.Id), session, limit + 1, ct);
         return new SearchResults(hits, page, size, Math.Min(counted, limit), TotalExact: counted <= limit, topics);
     }
 }
