@@ -2,6 +2,7 @@ using Claims.Domain;
 using Claims.Web;
 using Claims.Web.Database;
 using Claims.Web.Features;
+using Claims.Web.Features.Calls;
 using Claims.Web.Features.Health;
 using Claims.Web.Features.Discrepancies;
 using Claims.Web.Features.Alerts;
@@ -35,6 +36,7 @@ if (StartupSettings.Check(builder, CommandLine.IsCommand(args), out var badSetti
 builder.Services.AddClaimsSettings(builder.Configuration);
 builder.Services.AddSingleton(new DiscrepancyCountLimit(settings.CountLimit));
 builder.Services.AddSingleton<IndexCounts>();
+builder.Services.AddSingleton<CallChoices>();
 var webhooks = WebhookSettings.From(settings.Webhooks);
 builder.Services.AddWebhooks(webhooks);
 

@@ -54,8 +54,13 @@ public sealed record SearchHit(SearchEntry Entry, IReadOnlyList<ClaimMatch> Clai
         return new SearchHit(entry, [.. byWords.Concat(byTopic).OrderBy(FilterFirst).Take(ClaimsShown)], byWords.Count + byTopic.Count, null, null);
     }
 
+    /// <summary>
+    /// Where the folded term stands in the text. Most fields of a hit do not hold it: they are folded without keeping each
+    /// character's place (several times faster), and only a field that holds the term is folded again with its places.
+    /// </summary>
     private static IReadOnlyList<TextRange> Find(string text, string folded) =>
-        folded.Length == 0 ? [] : FoldedText.Of(text, Folding.Search).FindAll(folded);
+        folded.Length == 0 || !FoldedText.Fold(text, Folding.Search).Contains(folded, StringComparison.Ordinal)
+            ? [] : FoldedText.Of(text, Folding.Search).FindAll(folded);
 
     /// <summary>The field whole when short; otherwise a window around the first match, with "…" where it was cut.</summary>
     private static Snippet Cut(string text, IReadOnlyList<TextRange> marks)

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Claims.Web.Pages;
 
 /// <summary>The calls, newest first, a page at a time, with their discrepancies by kind; filtered as GET /api/calls is.</summary>
-public sealed class IndexModel(IQuerySession session, DiscrepancyCountLimit countLimit, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : PageModel
+public sealed class IndexModel(IQuerySession session, DiscrepancyCountLimit countLimit, CallChoices choices) : PageModel
 {
     public CallPage? Calls { get; private set; }
     public CallQuery Query { get; private set; } = CallQuery.Everything();
@@ -21,7 +21,7 @@ public sealed class IndexModel(IQuerySession session, DiscrepancyCountLimit coun
     {
         ViewData["Title"] = "Calls";
         ViewData["Description"] = "Diplomatic calls and their official readouts, side by side: who mentioned what, and who stayed silent.";
-        (Participants, Topics) = await CallQuery.ChoicesAsync(session, cache, ct);
+        (Participants, Topics) = await choices.GetAsync(ct);
         var (query, problems) = CallQuery.Parse(q, participant, side, topic, from, to, pageNumber, null);
         Problems = problems;
         if (query is null)

@@ -3,7 +3,6 @@ using Claims.Domain.Dossiers;
 using Claims.Web.Features.Discrepancies;
 using Marten;
 using System.Linq.Expressions;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Claims.Web.Features.Calls;
 
@@ -82,28 +81,5 @@ public sealed record CallQuery(
             (total, exact) = (Math.Min(counted, limit), counted <= limit);
         }
         return new CallPage(items, Page, PageSize, total, exact, (total + PageSize - 1) / PageSize);
-    }
-
-    private static readonly TimeSpan ChoicesFor = TimeSpan.FromSeconds(30);
-
-    /// <summary>
-    /// Every participant's name and every topic of the stored calls, for the list's filters. Reading them opens every
-    /// summary, so they are kept for half a minute: a new call's names reach the menus that much later.
-    /// </summary>
-    public static Task<(IReadOnlyList<string> Participants, IReadOnlyList<string> Topics)> ChoicesAsync(
-        IQuerySession session, IMemoryCache cache, CancellationToken ct) =>
-        cache.GetOrCreateAsync($"call-choices:{session.DocumentStore.Options.DatabaseSchemaName}", entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = ChoicesFor;
-            return ReadChoicesAsync(session, ct);
-        })!;
-
-    private static async Task<(IReadOnlyList<string> Participants, IReadOnlyList<string> Topics)> ReadChoicesAsync(IQuerySession session, CancellationToken ct)
-    {
-        var table = TableOf(session);
-        var participants = await session.AdvancedSql.QueryAsync<string>(
-            $"select distinct p ->> 'name' from {table}, jsonb_array_elements(data -> 'participants') p order by 1", ct);
-        var topics = await session.AdvancedSql.QueryAsync<string>($"select distinct t from {table}, unnest(topics) t order by 1", ct);
-        return (participants, topics);
     }
 }
