@@ -109,7 +109,6 @@ builder.Host.UseWolverine(opts =>
 builder.Services.AddWolverineHttp();
 builder.Services.AddRazorPages();
 builder.Services.AddHttpHygiene();
-builder.Services.AddMemoryCache();
 builder.Services.AddApiDocument();
 builder.Services.AddHostedService<SampleLoader>();
 if (!CommandLine.IsCommand(args))

@@ -1,4 +1,3 @@
-using Claims.Domain.Calls;
 using Marten;
 
 namespace Claims.Web.Features.Calls;
@@ -57,7 +56,7 @@ public sealed class CallChoices(IDocumentStore store, ILogger<CallChoices> log) 
     private async Task<CallChoiceLists> ReadAsync(CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var table = $"{store.Options.DatabaseSchemaName}.mt_doc_{nameof(CallSummary).ToLowerInvariant()}";
+        var table = CallQuery.TableOf(store);
         var participants = await session.AdvancedSql.QueryAsync<string>(
             $"select distinct p ->> 'name' from {table}, jsonb_array_elements(data -> 'participants') p order by 1", ct);
         var topics = await session.AdvancedSql.QueryAsync<string>($"select distinct t from {table}, unnest(topics) t order by 1", ct);

@@ -57,10 +57,11 @@ public sealed record CallQuery(
     /// </summary>
     private static async Task<IReadOnlyList<CallSummary>> ListedAsync(IQuerySession session, string[] ids, CancellationToken ct) =>
         ids.Length == 0 ? [] : await session.QueryAsync<CallSummary>(
-            $"select d.data - 'accountFacts' - 'liveClaims' from {TableOf(session)} as d where d.id = any(?)", ct, (object)ids);
+            $"select d.data - 'accountFacts' - 'liveClaims' from {TableOf(session.DocumentStore)} as d where d.id = any(?)", ct, (object)ids);
 
-    private static string TableOf(IQuerySession session) =>
-        $"{session.DocumentStore.Options.DatabaseSchemaName}.mt_doc_{nameof(CallSummary).ToLowerInvariant()}";
+    /// <summary>The summaries' table in the store's schema (Marten names a document's table mt_doc_{type name}).</summary>
+    internal static string TableOf(IDocumentStore store) =>
+        $"{store.Options.DatabaseSchemaName}.mt_doc_{nameof(CallSummary).ToLowerInvariant()}";
 
     public async Task<CallPage> RunAsync(IQuerySession session, int countLimit, CancellationToken ct)
     {
