@@ -37,6 +37,7 @@ builder.Services.AddClaimsSettings(builder.Configuration);
 builder.Services.AddSingleton(new DiscrepancyCountLimit(settings.CountLimit));
 builder.Services.AddSingleton<IndexCounts>();
 builder.Services.AddSingleton<CallChoices>();
+builder.Services.AddSingleton<CallOrder>();
 var webhooks = WebhookSettings.From(settings.Webhooks);
 builder.Services.AddWebhooks(webhooks);
 

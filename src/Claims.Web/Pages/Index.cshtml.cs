@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Claims.Web.Pages;
 
 /// <summary>The calls, newest first, a page at a time, with their discrepancies by kind; filtered as GET /api/calls is.</summary>
-public sealed class IndexModel(IQuerySession session, DiscrepancyCountLimit countLimit, CallChoices choices) : PageModel
+public sealed class IndexModel(IQuerySession session, DiscrepancyCountLimit countLimit, CallChoices choices, CallOrder order) : PageModel
 {
     public CallPage? Calls { get; private set; }
     public CallQuery Query { get; private set; } = CallQuery.Everything();
@@ -30,6 +30,6 @@ public sealed class IndexModel(IQuerySession session, DiscrepancyCountLimit coun
             return;
         }
         Query = query;
-        Calls = await query.RunAsync(session, countLimit.For(false), ct);
+        Calls = await query.RunAsync(session, countLimit.For(false), order, ct);
     }
 }

@@ -10,6 +10,8 @@ public static class ReadsOnly
 {
     public static async Task Run(BenchSettings settings, BenchDatabase db, string schema)
     {
+        if (await db.Scalar<long>($"select count(*) from pg_tables where schemaname = '{schema.Replace("'", "''")}' and tablename = 'mt_doc_callsummary'") == 0)
+            throw new BenchFailure($"{db.Description} has no schema {schema} with calls; keep one with --size N --keep against CLAIMS_BENCH_CONNECTION");
         var callIds = new List<string>();
         await using (var command = db.DataSource.CreateCommand($"select id from {schema}.mt_doc_callsummary order by id"))
         await using (var reader = await command.ExecuteReaderAsync())

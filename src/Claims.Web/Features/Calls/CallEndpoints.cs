@@ -16,10 +16,10 @@ public static class CallEndpoints
     [WolverineGet("/api/calls")]
     public static async Task<IResult> List(
         string? q, string? participant, string? side, string? topic, string? from, string? to, string? page, string? pageSize,
-        IQuerySession session, DiscrepancyCountLimit countLimit, CancellationToken ct)
+        IQuerySession session, DiscrepancyCountLimit countLimit, CallOrder order, CancellationToken ct)
     {
         var (query, problems) = CallQuery.Parse(q, participant, side, topic, from, to, page, pageSize);
-        return query is null ? Problems.Invalid(problems, "The filters are not valid.") : Results.Ok(await query.RunAsync(session, countLimit.For(false), ct));
+        return query is null ? Problems.Invalid(problems, "The filters are not valid.") : Results.Ok(await query.RunAsync(session, countLimit.For(false), order, ct));
     }
 
     /// <summary>
