@@ -46,9 +46,10 @@ public sealed class IndexCounts : IDisposable
     {
         var position = await IndexPositionAsync(session, ct);
         await using var command = ids.Take(most).ToCommand(FetchType.FetchMany);
-        var key = string.Join('\u0001', [
+        // Each part prefixed by its length, so that no text in a parameter can make two queries' keys alike.
+        var key = string.Concat(((string[])[
             session.DocumentStore.Options.DatabaseSchemaName, position.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            command.CommandText, .. command.Parameters.Select(p => Describe(p.Value))]);
+            command.CommandText, .. command.Parameters.Select(p => Describe(p.Value))]).Select(part => $"{part.Length}:{part}"));
         if (_counts.TryGetValue(key, out long counted)) return counted;
         counted = await QueryCount.Run(command, session, ct);
         _counts.Set(key, counted, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = KeptFor });
@@ -63,13 +64,14 @@ public sealed class IndexCounts : IDisposable
         return positions.Count == 0 ? -1 : positions[0];
     }
 
+    /// <summary>A parameter's value as text, tagged by its kind (n, s, l, f, o) so that values of two kinds never read alike.</summary>
     private static string Describe(object? value) => value switch
     {
-        null or DBNull => "\u0002",
-        string s => s,
-        System.Collections.IEnumerable list => "[" + string.Join('\u0003', list.Cast<object?>().Select(Describe)) + "]",
-        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
+        null or DBNull => "n",
+        string s => "s" + s,
+        System.Collections.IEnumerable list => "l" + string.Concat(list.Cast<object?>().Select(Describe).Select(item => $"{item.Length}:{item}")),
+        IFormattable f => "f" + f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => "o" + value,
     };
 
     public void Dispose() => _counts.Dispose();

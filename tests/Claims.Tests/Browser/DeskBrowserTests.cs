@@ -61,7 +61,8 @@ public class DeskBrowserTests(EmptyBrowserFixture app)
             ["NewAccount_Language"] = Text(account, "language"), ["NewAccount_Url"] = Text(account, "url"), ["NewAccount_Title"] = Text(account, "title"),
             ["NewAccount_Text"] = Text(account["text"], "original"), ["NewAccount_Excerpt"] = account["text"]?["excerpt"]?.GetValue<bool>() == true,
         });
-        await Submit(page, "#publish-form", "was published");
+        // The notice names the account: the previous submission's notice stays on screen until the new page loads.
+        await Submit(page, "#publish-form", $"{Text(account, "id")} was published");
     }
 
     private static async Task Record(IPage page, JsonNode claim)
@@ -79,7 +80,7 @@ public class DeskBrowserTests(EmptyBrowserFixture app)
             ["NewClaim_RelayAccount"] = Text(claim["reportedVia"], "account"), ["NewClaim_RelayOutlet"] = Text(claim["reportedVia"], "outlet"),
             ["NewClaim_RelationClaim"] = Text(relation, "claim"), ["NewClaim_RelationKind"] = Text(relation, "relation") ?? "responds-to",
         });
-        await Submit(page, "#record-form", "was recorded");
+        await Submit(page, "#record-form", $"{Text(claim, "id")} was recorded");
     }
 
     [Fact]
