@@ -1,3 +1,4 @@
+using Claims.Domain.Calls;
 using Marten;
 
 namespace Claims.Web.Features.Calls;
@@ -27,7 +28,7 @@ public sealed class CallOrder : IDisposable
         try
         {
             if (_kept is { } again && again.Schema == schema && again.Snapshot == snapshot) return again.Ids;
-            var ids = await session.QueryAsync<string>($"select d.id from {CallQuery.TableOf(session.DocumentStore)} as d order by d.date desc, d.id", ct);
+            var ids = await CallQuery.OrderedIds(session.Query<CallSummary>()).ToListAsync(ct);
             _kept = new Kept(schema, snapshot, ids);
             return ids;
         }

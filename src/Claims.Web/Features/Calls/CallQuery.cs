@@ -63,6 +63,10 @@ public sealed record CallQuery(
     internal static string TableOf(IDocumentStore store) =>
         $"{store.Options.DatabaseSchemaName}.mt_doc_{nameof(CallSummary).ToLowerInvariant()}";
 
+    /// <summary>The calls' ids in the list's order: newest first, then by id, as the index on date and id reads them.</summary>
+    internal static IQueryable<string> OrderedIds(IQueryable<CallSummary> calls) =>
+        calls.OrderByDescending(c => c.Date).ThenBy(c => c.Id).Select(c => c.Id);
+
     private bool Unfiltered => Text is null && Participant is null && Side is null && Topic is null && From is null && To is null;
 
     /// <summary>The page's calls in the order of <paramref name="ids"/>.</summary>
@@ -85,8 +89,7 @@ public sealed record CallQuery(
 
         // The page's ids first, then their rows: in one query PostgreSQL builds the listed fields of every row it skips
         // or sorts, not only of the page's (140 ms for page 40 of 5,000 calls, against a few for the two).
-        var ids = await Filter(session.Query<CallSummary>()).OrderByDescending(c => c.Date).ThenBy(c => c.Id)
-            .Skip(skip).Take(PageSize).Select(c => c.Id).ToListAsync(ct);
+        var ids = await OrderedIds(Filter(session.Query<CallSummary>())).Skip(skip).Take(PageSize).ToListAsync(ct);
         var items = await ItemsAsync(session, [.. ids], ct);
         long total;
         var exact = true;
