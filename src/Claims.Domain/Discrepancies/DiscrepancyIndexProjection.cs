@@ -1,20 +1,9 @@
 using Claims.Domain.Indexing;
-using Claims.Domain.Reconciliation;
-using JasperFx.Events;
 
 namespace Claims.Domain.Discrepancies;
 
 /// <summary>
-/// The second stage of the discrepancy index: each updated <see cref="CallLedger"/> fans out to one row per
-/// topic the call ever had. A row is rebuilt whole from the ledger each time, so a topic that stops being a
-/// discrepancy (after a correction or retraction) simply has its row deleted.
+/// The second stage of the discrepancy index: one row per topic of a call that is a discrepancy. A row is rebuilt whole
+/// from the call's state, so a topic that stops being a discrepancy (after a correction or retraction) has its row deleted.
 /// </summary>
-public sealed class DiscrepancyIndexProjection : CallIndexProjection<DiscrepancyRow>
-{
-    public DiscrepancyIndexProjection()
-    {
-        Identities<Updated<CallLedger>>(u => u.Entity.TopicsEverSeen.Select(t => DiscrepancyRow.RowId(u.Entity.Id, t)).ToArray());
-    }
-
-    protected override DiscrepancyRow? Build(CallLedger call, string id) => DiscrepancyRow.From(call, id[(call.Id.Length + 1)..]);
-}
+public sealed class DiscrepancyIndexProjection() : CallIndexProjection<DiscrepancyRow>(IndexedDocuments.Rows);

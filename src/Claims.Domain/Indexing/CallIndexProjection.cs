@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Claims.Domain.Discrepancies;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -7,28 +6,28 @@ using Marten.Events.Projections;
 namespace Claims.Domain.Indexing;
 
 /// <summary>
-/// A second stage of the async index: documents rebuilt whole from each updated <see cref="CallLedger"/> (the
-/// discrepancy rows, the search entries, the sources' records). A change to a call touches few of its documents (a
-/// claim recorded on one topic changes that topic's row and entry, not the others'), so a document rebuilt the same as
-/// the one stored is left as it is: nothing is written, and its indexes are not rewritten either.
+/// A second stage of the async index: the documents of one <see cref="IndexedKind"/> that the first stage found changed
+/// in each updated <see cref="CallLedger"/> (<see cref="IndexedDocuments"/>). Only those are read and written; the
+/// others stay as stored.
 /// </summary>
 public abstract class CallIndexProjection<TDoc> : MultiStreamProjection<TDoc, string> where TDoc : class
 {
-    /// <summary>The document with this id as the call stands, or null when the call has none (it is then deleted).</summary>
-    protected abstract TDoc? Build(CallLedger call, string id);
+    private readonly IndexedKind _kind;
+
+    protected CallIndexProjection(IndexedKind kind)
+    {
+        _kind = kind;
+        var prefix = kind.Key("");
+        Identities<Updated<CallLedger>>(u => u.Entity.Changes.Keys
+            .Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]).ToArray());
+    }
 
     public override (TDoc?, ActionType) DetermineAction(TDoc? stored, string id, IReadOnlyList<IEvent> events)
     {
         // Each update carries the call's whole state: the batch's last one decides.
-        if (events.LastOrDefault(e => e.Data is Updated<CallLedger>)?.Data is not Updated<CallLedger> updated) return (stored, ActionType.Nothing);
-        var built = Build(updated.Entity, id);
-        if (built is null) return (null, stored is null ? ActionType.Nothing : ActionType.Delete);
-        return stored is not null && Same(stored, built) ? (stored, ActionType.Nothing) : (built, ActionType.Store);
+        if (events.LastOrDefault(e => e.Data is Updated<CallLedger>)?.Data is not Updated<CallLedger> updated
+            || !updated.Entity.Changes.TryGetValue(_kind.Key(id), out var doc)) return (stored, ActionType.Nothing);
+        if (doc is null) return (null, stored is null ? ActionType.Nothing : ActionType.Delete);
+        return ((TDoc)doc, ActionType.Store);
     }
-
-    private static readonly JsonSerializerOptions Json = new();
-
-    /// <summary>Whether two documents would be stored alike (compared as JSON: every stored field, and what the duplicated columns derive from).</summary>
-    private static bool Same(TDoc a, TDoc b) =>
-        JsonSerializer.SerializeToUtf8Bytes(a, Json).AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(b, Json));
 }
