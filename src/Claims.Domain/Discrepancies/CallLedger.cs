@@ -19,12 +19,9 @@ public sealed class CallLedger : CallReconciliation
     [JsonIgnore] internal Dictionary<string, (string Topic, Finding Finding)>? FindingsBefore { get; set; }
     [JsonIgnore] internal IReadOnlyList<IEvent> BatchEvents { get; set; } = [];
 
-    /// <summary>A digest of each of the call's index documents as last stored, by kind and id (see <see cref="IndexedDocuments"/>).
-    /// Absent from a ledger stored before digests were kept.</summary>
-    public Dictionary<string, string>? Digests { get; set; }
-
-    /// <summary>The index documents the batch of events just applied changed, by kind and id; null to delete one.</summary>
-    [JsonIgnore] internal Dictionary<string, object?> Changes { get; set; } = [];
+    /// <summary>The index documents the batch of events just applied changed, by kind and id (null to delete one); null
+    /// when the call is new to the index, so that every document it has is written (see <see cref="IndexedDocuments"/>).</summary>
+    [JsonIgnore] internal Dictionary<string, object?>? Changes { get; set; }
 }
 
 /// <summary>
@@ -46,15 +43,13 @@ public sealed class CallLedgerProjection : CallStateProjection<CallLedger>
     public override (CallLedger?, ActionType) DetermineAction(CallLedger? view, string id, IReadOnlyList<IEvent> events)
     {
         var before = FindingChanges.Of(view);
-        // A call new to the ledger has no documents stored yet.
-        var digests = view is null ? [] : view.Digests;
+        var stored = view is null ? null : IndexedDocuments.DigestsOf(view);
         var (after, action) = base.DetermineAction(view, id, events);
         if (after is not null)
         {
             after.FindingsBefore = before;
             after.BatchEvents = events;
-            after.Changes = IndexedDocuments.Changes(after, digests, out var current);
-            after.Digests = current;
+            after.Changes = stored is null ? null : IndexedDocuments.Changes(after, stored);
         }
         return (after, action);
     }

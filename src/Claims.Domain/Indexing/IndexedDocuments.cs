@@ -17,11 +17,11 @@ public sealed record IndexedKind(string Name, Func<CallReconciliation, IEnumerab
 
 /// <summary>
 /// Which of a call's index documents (discrepancy rows, search entries, sources' records) a batch of its events
-/// changed. The ledger keeps a digest of each document as last stored (<see cref="CallLedger.Digests"/>); the
-/// documents are derived from the new state, and only those whose digest moved (or that disappeared) are handed to the
-/// second stage. The second stage then reads and writes those alone: a claim on one topic touches that topic's row and
-/// entry, and a replay that reaches a call's later corrections does not read every document of the call back to
-/// compare it.
+/// changed. The documents are derived from the call's state before the batch (what is stored) and after it, and
+/// compared by digest; only those that differ (or disappeared) are handed to the second stage, which then reads and
+/// writes those alone. A claim on one topic touches that topic's row and entry, and a replay that reaches a call's
+/// later corrections does not read every document of the call back to compare it. A call new to the index has no
+/// documents yet: every document it has is written, and the second stage derives them (the three kinds side by side).
 /// </summary>
 public static class IndexedDocuments
 {
@@ -37,32 +37,37 @@ public static class IndexedDocuments
 
     private static readonly IndexedKind[] Kinds = [Rows, SearchEntries, SourceRecords];
 
-    /// <summary>
-    /// The documents that differ from those stored, by <see cref="IndexedKind.Key"/> (null: delete it), and the ledger's
-    /// digests brought up to date. <paramref name="before"/> null means the digests are unknown (a ledger stored before
-    /// they were kept): every document is then written, and every id that has none is deleted.
-    /// </summary>
-    public static Dictionary<string, object?> Changes(CallReconciliation call, Dictionary<string, string>? before, out Dictionary<string, string> after)
+    /// <summary>The digest of every document the call has in this state, by <see cref="IndexedKind.Key"/>.</summary>
+    public static Dictionary<string, string> DigestsOf(CallReconciliation call)
     {
-        after = new Dictionary<string, string>(StringComparer.Ordinal);
+        var digests = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var kind in Kinds)
+        foreach (var id in kind.Ids(call))
+            if (kind.Build(call, id) is { } doc) digests[kind.Key(id)] = Digest(doc);
+        return digests;
+    }
+
+    /// <summary>The documents of the call's state that differ from <paramref name="before"/> (its documents' digests as
+    /// stored), by <see cref="IndexedKind.Key"/>; null for one to delete.</summary>
+    public static Dictionary<string, object?> Changes(CallReconciliation call, Dictionary<string, string> before)
+    {
         var changes = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var kind in Kinds)
         {
             foreach (var id in kind.Ids(call))
             {
                 var key = kind.Key(id);
+                seen.Add(key);
                 if (kind.Build(call, id) is not { } doc)
                 {
-                    if (before is null || before.ContainsKey(key)) changes[key] = null;
-                    continue;
+                    if (before.ContainsKey(key)) changes[key] = null;
                 }
-                var digest = Digest(doc);
-                after[key] = digest;
-                if (before is null || !before.TryGetValue(key, out var stored) || stored != digest) changes[key] = doc;
+                else if (!before.TryGetValue(key, out var stored) || stored != Digest(doc)) changes[key] = doc;
             }
         }
-        foreach (var key in before?.Keys ?? Enumerable.Empty<string>())
-            if (!after.ContainsKey(key)) changes.TryAdd(key, null);
+        foreach (var key in before.Keys)
+            if (!seen.Contains(key)) changes[key] = null;
         return changes;
     }
 

@@ -21,6 +21,10 @@ public sealed class SourceProfile
 
 public sealed class SourceProfileProjection : SingleStreamProjection<SourceProfile, string>
 {
+    // Evolve names no event type, so without this the daemon reads every event of the log to rebuild a handful of
+    // profiles (50 s of a 1M rebuild); with it, it reads the registrations only.
+    public SourceProfileProjection() => IncludeType<SourceRegistered>();
+
     public override SourceProfile? Evolve(SourceProfile? profile, string id, IEvent e) => e.Data switch
     {
         SourceRegistered r => new SourceProfile

@@ -82,36 +82,4 @@ public class IndexWritesTests(AppFixture app) : IClassFixture<AppFixture>
         await daemon.RebuildProjectionAsync(ClaimsStore.DiscrepancyIndex, CancellationToken.None);
         (await Rows("writes-call")).ShouldBe(live);
     }
-
-    [Fact]
-    public async Task a_ledger_stored_before_digests_were_kept_rewrites_its_documents_and_deletes_those_gone()
-    {
-        const string call = "digestless-call";
-        await app.Import(Dossiers.Minimal(call, "dl-cn", "dl-us").ToJsonString());
-        await app.WaitForProjections();
-        var schema = app.Store.Options.DatabaseSchemaName;
-        await using (var session = app.Store.LightweightSession())
-        {
-            session.QueueSqlCommand($"update {schema}.mt_doc_callledger set data = data - 'digests' where id = ?", call);
-            await session.SaveChangesAsync();
-        }
-
-        // The White House readout turns out to deny Taiwan: the trade row goes, the taiwan row is rewritten.
-        var correction = new { reason = "re-read", topic = "taiwan", stance = "denied", statement = "Taiwan did not come up." };
-        (await app.Client().PostAsJsonAsync($"/api/claims/{call}/us-trade/corrections", correction)).EnsureSuccessStatusCode();
-        await app.WaitForProjections();
-
-        (await Versions<DiscrepancyRow>(call)).Keys.ShouldBe([$"{call}/taiwan"]);
-        // The trade topic has no live claim left, so no search entry either.
-        (await Versions<SearchEntry>(call)).Keys.ShouldBe([$"{call}/taiwan"]);
-        await using (var session = app.Store.QuerySession())
-        {
-            var ledger = (await session.LoadAsync<CallLedger>(call))!;
-            ledger.Digests!.Keys.ShouldBe([$"row:{call}/taiwan", $"search:{call}/taiwan", $"source:dl-cn/{call}", $"source:dl-us/{call}"], ignoreOrder: true);
-        }
-        var live = await Rows(call);
-        using var daemon = await ((DocumentStore)app.Store).BuildProjectionDaemonAsync();
-        await daemon.RebuildProjectionAsync(ClaimsStore.DiscrepancyIndex, CancellationToken.None);
-        (await Rows(call)).ShouldBe(live);
-    }
 }
