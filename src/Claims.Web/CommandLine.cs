@@ -8,6 +8,21 @@ public static class CommandLine
     public static bool IsCommand(string[] args) =>
         args.Length > 0 && !args[0].StartsWith('-') && !args[0].Equals("run", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>How long <c>projections rebuild</c> gives each projection unless <c>--shard-timeout</c> says otherwise.</summary>
+    public const string RebuildTimeout = "2h";
+
+    /// <summary>
+    /// The arguments, with <c>--shard-timeout</c> added to a <c>projections rebuild</c> that has none: the framework's
+    /// own default of five minutes is shorter than the discrepancy index takes at a million claims, where the rebuild
+    /// stopped half-done. A timeout given on the command line is kept.
+    /// </summary>
+    public static string[] WithRebuildTimeout(string[] args) =>
+        args.Length > 0 && args[0].Equals("projections", StringComparison.OrdinalIgnoreCase)
+        && args.Skip(1).Any(a => a.Equals("rebuild", StringComparison.OrdinalIgnoreCase))
+        && !args.Any(a => a.StartsWith("--shard-timeout", StringComparison.OrdinalIgnoreCase))
+            ? [.. args, "--shard-timeout", RebuildTimeout]
+            : args;
+
     /// <summary>True for the commands that read files only (check): no database is started for them.</summary>
     public static bool NeedsNoDatabase(string[] args) => args.Length > 0 && args[0].Equals("check", StringComparison.OrdinalIgnoreCase);
 

@@ -136,6 +136,6 @@ app.MapClaimsHealth();
 app.MapApiDocument();
 
 CommandLine.AnnounceAddress(app, args);
-return await app.RunJasperFxCommands(args);
+return await app.RunJasperFxCommands(CommandLine.WithRebuildTimeout(args));
 
 public partial class Program;

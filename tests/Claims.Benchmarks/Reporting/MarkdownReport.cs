@@ -110,7 +110,7 @@ public static class MarkdownReport
         md.AppendLine("- **HTTP import**: new 10-claim dossiers, each a new call, posted with the editor key by 1 client, then by 8 at once.");
         md.AppendLine($"- **Rebuild**: in this process with the program's store configuration (`ClaimsStore.Configure`), after `ANALYZE` of " +
             $"mt_events and mt_streams, every registered projection rebuilt from the whole log as the `projections rebuild` command does it " +
-            $"(in parallel, one per core at a time); events/s is the events in mt_events divided by the wall time of the whole rebuild; " +
+            $"(every projection at once); events/s is the events in mt_events divided by the wall time of the whole rebuild; " +
             $"then, alone, a projection registered only here that reads every event and writes nothing (the daemon's own ceiling); {settings.RebuildRepeats} run(s). The serving program is stopped first.");
         md.AppendLine($"- **Cold start**: process start to the first 200 from /health, on the largest corpus, {settings.ColdStarts} starts.");
         return md.ToString();

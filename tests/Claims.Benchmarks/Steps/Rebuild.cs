@@ -17,8 +17,8 @@ public sealed record RebuildRun(IReadOnlyList<(string Projection, double Seconds
 
 /// <summary>
 /// Rebuilds every registered projection from the whole event log the way the program's <c>projections rebuild</c>
-/// command does (JasperFx runs them with <c>Parallel.ForEachAsync</c>, one per core at a time), in this process with the
-/// program's own store configuration (the serving program is stopped first, so its daemon does not compete).
+/// command does (JasperFx starts them all at once: "Rebuilding with a maximum of 12 concurrent projection(s)"), in this
+/// process with the program's own store configuration (the serving program is stopped first, so its daemon does not compete).
 /// </summary>
 public static class Rebuild
 {
@@ -53,7 +53,7 @@ public static class Rebuild
         var timings = new System.Collections.Concurrent.ConcurrentDictionary<string, double>();
         var names = store.Options.Projections.All.Select(p => p.Name).Where(n => n != EventLogPass.ProjectionName).ToList();
         var wall = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(names, async (name, ct) =>
+        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = names.Count }, async (name, ct) =>
         {
             var clock = Stopwatch.StartNew();
             await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct);

@@ -11,6 +11,17 @@ public class ProgramCommandTests
     private Task<(int Exit, string Out, string Err)> Run(params string[] args) => ProgramRun.Run(_schema, _settings, args);
 
     [Fact]
+    public void a_rebuild_gets_two_hours_a_projection_unless_the_command_line_gives_its_own_timeout()
+    {
+        Claims.Web.CommandLine.WithRebuildTimeout(["projections", "rebuild"]).ShouldBe(["projections", "rebuild", "--shard-timeout", "2h"]);
+        Claims.Web.CommandLine.WithRebuildTimeout(["projections", "rebuild", "-p", "CallSummary"])
+            .ShouldBe(["projections", "rebuild", "-p", "CallSummary", "--shard-timeout", "2h"]);
+        Claims.Web.CommandLine.WithRebuildTimeout(["projections", "rebuild", "--shard-timeout", "10m"]).ShouldBe(["projections", "rebuild", "--shard-timeout", "10m"]);
+        Claims.Web.CommandLine.WithRebuildTimeout(["projections", "list"]).ShouldBe(["projections", "list"]);
+        Claims.Web.CommandLine.WithRebuildTimeout(["import", "rebuild"]).ShouldBe(["import", "rebuild"]);
+    }
+
+    [Fact]
     public async Task import_prints_what_each_file_appended_and_fails_on_a_refused_file()
     {
         var folder = Directory.CreateTempSubdirectory("claims-cli-").FullName;
