@@ -1,5 +1,6 @@
 using Claims.Domain;
 using Claims.Web;
+using Claims.Web.Commands;
 using Claims.Web.Database;
 using Claims.Web.Features;
 using Claims.Web.Features.Calls;
@@ -136,6 +137,15 @@ app.MapClaimsHealth();
 app.MapApiDocument();
 
 CommandLine.AnnounceAddress(app, args);
-return await app.RunJasperFxCommands(CommandLine.WithRebuildTimeout(args));
+if (!RebuildIndexesAside.Applies(args)) return await app.RunJasperFxCommands(CommandLine.WithRebuildTimeout(args));
+var aside = await RebuildIndexesAside.SetAsideAsync(app.Services.GetRequiredService<IDocumentStore>(), connectionString);
+try
+{
+    return await app.RunJasperFxCommands(CommandLine.WithRebuildTimeout(args));
+}
+finally
+{
+    await aside.RestoreAsync();
+}
 
 public partial class Program;

@@ -22,6 +22,18 @@ public class ProgramCommandTests
     }
 
     [Fact]
+    public void a_rebuild_sets_the_search_indexes_aside_only_when_it_rebuilds_the_index_that_holds_them()
+    {
+        Claims.Web.Commands.RebuildIndexesAside.Applies(["projections", "rebuild"]).ShouldBeTrue();
+        Claims.Web.Commands.RebuildIndexesAside.Applies(["projections", "rebuild", "-p", "DiscrepancyIndex"]).ShouldBeTrue();
+        Claims.Web.Commands.RebuildIndexesAside.Applies(["projections", "rebuild", "--projection", "discrepancyindex"]).ShouldBeTrue();
+        Claims.Web.Commands.RebuildIndexesAside.Applies(["projections", "rebuild", "-p", "CallSummary"]).ShouldBeFalse();
+        Claims.Web.Commands.RebuildIndexesAside.Applies(["projections", "list"]).ShouldBeFalse();
+        Claims.Web.Commands.RebuildIndexesAside.Applies(["projections"]).ShouldBeFalse();
+        Claims.Web.Commands.RebuildIndexesAside.Applies(["import", "rebuild"]).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task import_prints_what_each_file_appended_and_fails_on_a_refused_file()
     {
         var folder = Directory.CreateTempSubdirectory("claims-cli-").FullName;

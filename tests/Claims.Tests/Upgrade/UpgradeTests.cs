@@ -6,6 +6,7 @@ using Claims.Domain;
 using Claims.Domain.Calls;
 using Claims.Domain.Discrepancies;
 using Claims.Domain.Reconciliation;
+using Claims.Domain.Search;
 using Claims.Domain.Sources;
 using Claims.Web.Database;
 using Marten;
@@ -49,6 +50,10 @@ public class UpgradeTests : IAsyncLifetime
         (await Summaries(upgraded)).ShouldBe(await Summaries(fresh));
         (await Rows(upgraded)).ShouldBe(await Rows(fresh));
         (await Records(upgraded)).ShouldBe(await Records(fresh));
+        (await Entries(upgraded)).ShouldBe(await Entries(fresh));
+        // The rebuild set the search entries' GIN indexes aside while it wrote them, and built them again at the end.
+        errors.ShouldContain("Built the search entries' 6 indexes");
+        (await SearchIndexes(_legacy)).ShouldBe(await SearchIndexes(_fresh.Schema));
 
         // Version 2's answers, not version 1's: version 1 called every topic of its sample omitted.
         var sample = (await upgraded.LoadAsync<CallReconciliation>("2025-11-24-xi-trump-call"))!;
@@ -92,6 +97,24 @@ public class UpgradeTests : IAsyncLifetime
         (await session.Query<SourceRecord>().OrderBy(r => r.Id).ToListAsync())
         .Select(r => $"{r.Id} {r.Standing} silent [{string.Join(",", r.SilentOn)}] contradicted [{string.Join(",", r.Contradicted)}] diverged [{string.Join(",", r.Diverged)}]")
         .ToArray();
+
+    private static async Task<string[]> Entries(IQuerySession session) =>
+        (await session.Query<SearchEntry>().OrderBy(e => e.Id).ToListAsync()).Select(e => JsonSerializer.Serialize(e)).ToArray();
+
+    /// <summary>The search entries' indexes as PostgreSQL describes them, the schema's name left out.</summary>
+    private static async Task<string[]> SearchIndexes(string schema)
+    {
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select replace(indexdef, schemaname || '.', '') from pg_indexes where schemaname = $1 and tablename = 'mt_doc_searchentry' order by indexname",
+            connection) { Parameters = { new() { Value = schema } } };
+        await using var reader = await command.ExecuteReaderAsync();
+        var indexes = new List<string>();
+        while (await reader.ReadAsync()) indexes.Add(reader.GetString(0));
+        indexes.Count.ShouldBeGreaterThan(6);
+        return [.. indexes];
+    }
 
     /// <summary>Every stored event, as stored: what the upgrade must leave exactly as it was.</summary>
     private static async Task<string> EventsDigest(string schema)
