@@ -139,13 +139,15 @@ app.MapApiDocument();
 CommandLine.AnnounceAddress(app, args);
 if (!RebuildIndexesAside.Applies(args)) return await app.RunJasperFxCommands(CommandLine.WithRebuildTimeout(args));
 var aside = await RebuildIndexesAside.SetAsideAsync(app.Services.GetRequiredService<IDocumentStore>(), connectionString);
+var rebuilt = 1;
 try
 {
-    return await app.RunJasperFxCommands(CommandLine.WithRebuildTimeout(args));
+    rebuilt = await app.RunJasperFxCommands(CommandLine.WithRebuildTimeout(args));
 }
 finally
 {
-    await aside.RestoreAsync();
+    if (!await aside.RestoreAsync()) rebuilt = 1;
 }
+return rebuilt;
 
 public partial class Program;

@@ -57,19 +57,29 @@ public sealed class RebuildIndexesAside
         return new RebuildIndexesAside(connectionString, indexes);
     }
 
-    /// <summary>Builds the indexes set aside again, two at a time (one per core of a small server).</summary>
-    public async Task RestoreAsync()
+    /// <summary>Builds the indexes set aside again, two at a time (one per core of a small server); false, with the
+    /// reason on standard error, when the database refused (a full disk, say).</summary>
+    public async Task<bool> RestoreAsync()
     {
-        if (_indexes.Count == 0) return;
+        if (_indexes.Count == 0) return true;
         var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(_indexes, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (index, ct) =>
+        try
         {
-            await using var connection = new NpgsqlConnection(_connectionString);
-            await connection.OpenAsync(ct);
-            await new NpgsqlCommand(index.Definition.Replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", StringComparison.Ordinal), connection)
-                { CommandTimeout = 0 }.ExecuteNonQueryAsync(ct);
-        });
+            await Parallel.ForEachAsync(_indexes, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (index, ct) =>
+            {
+                await using var connection = new NpgsqlConnection(_connectionString);
+                await connection.OpenAsync(ct);
+                await new NpgsqlCommand(index.Definition.Replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", StringComparison.Ordinal), connection)
+                    { CommandTimeout = 0 }.ExecuteNonQueryAsync(ct);
+            });
+        }
+        catch (NpgsqlException e)
+        {
+            Console.Error.WriteLine($"The search entries' indexes could not be built again: {e.Message}. The next tracker to start builds them.");
+            return false;
+        }
         Console.Error.WriteLine($"Built the search entries' {_indexes.Count} indexes in {clock.ElapsedMilliseconds} ms");
+        return true;
     }
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

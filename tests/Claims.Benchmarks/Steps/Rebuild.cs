@@ -72,7 +72,7 @@ public static class Rebuild
         finally
         {
             var indexes = Stopwatch.StartNew();
-            await aside.RestoreAsync();
+            if (!await aside.RestoreAsync()) throw new BenchFailure("the search entries' indexes could not be built again after the rebuild");
             timings[IndexesBuilt] = indexes.Elapsed.TotalSeconds;
         }
         names.Add(IndexesBuilt);
