@@ -17,11 +17,14 @@ public static class CommandLine
     /// stopped half-done. A timeout given on the command line is kept.
     /// </summary>
     public static string[] WithRebuildTimeout(string[] args) =>
-        args.Length > 0 && args[0].Equals("projections", StringComparison.OrdinalIgnoreCase)
-        && args.Skip(1).Any(a => a.Equals("rebuild", StringComparison.OrdinalIgnoreCase))
-        && !args.Any(a => a.StartsWith("--shard-timeout", StringComparison.OrdinalIgnoreCase))
+        IsRebuild(args) && !args.Any(a => a.StartsWith("--shard-timeout", StringComparison.OrdinalIgnoreCase))
             ? [.. args, "--shard-timeout", RebuildTimeout]
             : args;
+
+    /// <summary>True for <c>projections rebuild</c>, whatever else the command line says.</summary>
+    public static bool IsRebuild(string[] args) =>
+        args.Length > 1 && args[0].Equals("projections", StringComparison.OrdinalIgnoreCase)
+        && args.Skip(1).Any(a => a.Equals("rebuild", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>True for the commands that read files only (check): no database is started for them.</summary>
     public static bool NeedsNoDatabase(string[] args) => args.Length > 0 && args[0].Equals("check", StringComparison.OrdinalIgnoreCase);

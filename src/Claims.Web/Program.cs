@@ -137,12 +137,13 @@ app.MapClaimsHealth();
 app.MapApiDocument();
 
 CommandLine.AnnounceAddress(app, args);
-if (!RebuildIndexesAside.Applies(args)) return await app.RunJasperFxCommands(CommandLine.WithRebuildTimeout(args));
+var commandLine = CommandLine.WithRebuildTimeout(args);
+if (!RebuildIndexesAside.Applies(args)) return await app.RunJasperFxCommands(commandLine);
 var aside = await RebuildIndexesAside.SetAsideAsync(app.Services.GetRequiredService<IDocumentStore>(), connectionString);
 var rebuilt = 1;
 try
 {
-    rebuilt = await app.RunJasperFxCommands(CommandLine.WithRebuildTimeout(args));
+    rebuilt = await app.RunJasperFxCommands(commandLine);
 }
 finally
 {

@@ -11,9 +11,9 @@ namespace Claims.Web.Commands;
 /// two-character pieces, the filters' arrays) are set aside and built once at the end, as PostgreSQL's advice for
 /// filling a table goes: a GIN index built over a full table sorts its keys once, while one kept up to date merges every
 /// batch of new rows into it (at a million claims the projections' part of the rebuild fell from 162–178 s to 131 s,
-/// and building the indexes afterwards took 23 s). The indexes' definitions are read from the database as the schema made them; a
-/// rebuild killed before the end leaves them missing until the tracker's next start, which creates every configured
-/// index that is missing.
+/// and building the indexes afterwards took 23 s). The indexes' definitions are read from the database as the schema
+/// made them; a rebuild killed before the end leaves them missing until the tracker's next start, which creates every
+/// configured index that is missing.
 /// </summary>
 public sealed class RebuildIndexesAside
 {
@@ -30,8 +30,7 @@ public sealed class RebuildIndexesAside
     /// <summary>Whether the command line rebuilds the index that holds the search entries (every projection, or it by name).</summary>
     public static bool Applies(string[] args)
     {
-        if (args.Length < 2 || !args[0].Equals("projections", StringComparison.OrdinalIgnoreCase)
-            || !args.Skip(1).Any(a => a.Equals("rebuild", StringComparison.OrdinalIgnoreCase))) return false;
+        if (!CommandLine.IsRebuild(args)) return false;
         var named = args.Zip(args.Skip(1)).Where(p => p.First is "-p" or "--projection").Select(p => p.Second).ToList();
         return named.Count == 0 || named.Contains(ClaimsStore.DiscrepancyIndex, StringComparer.OrdinalIgnoreCase);
     }
