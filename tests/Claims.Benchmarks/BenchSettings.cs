@@ -25,6 +25,8 @@ public sealed class BenchSettings
     public bool CompareTexts { get; init; }
     /// <summary>--reads SCHEMA measures the mixed reads alone, on a schema an earlier run kept (--keep).</summary>
     public string? ReadsSchema { get; init; }
+    /// <summary>--desk SCHEMA measures the desk's claims alone, on a schema an earlier run kept.</summary>
+    public string? DeskSchema { get; init; }
     public required string RepositoryRoot { get; init; }
     public required string WorkFolder { get; init; }
 
@@ -50,6 +52,12 @@ public sealed class BenchSettings
             return new BenchSettings
             {
                 Mode = "reads", Sizes = [], QueryRequests = 100, RepositoryRoot = root, WorkFolder = work, ReadsSchema = args[readsAt + 1],
+            };
+        var deskAt = Array.IndexOf(args, "--desk");
+        if (deskAt >= 0 && deskAt + 1 < args.Length)
+            return new BenchSettings
+            {
+                Mode = "desk", Sizes = [], HttpImportsConcurrent = 800, RepositoryRoot = root, WorkFolder = work, DeskSchema = args[deskAt + 1],
             };
         var sizeAt = Array.IndexOf(args, "--size");
         if (sizeAt >= 0 && sizeAt + 1 < args.Length && int.TryParse(args[sizeAt + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) && size > 0)

@@ -9,7 +9,7 @@ using Claims.Benchmarks.Steps;
 var settings = BenchSettings.Parse(args);
 if (settings is null)
 {
-    Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/Claims.Benchmarks -- --quick | --full | --size CLAIMS [--texts | --compare-texts] [--keep] | --reads SCHEMA");
+    Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/Claims.Benchmarks -- --quick | --full | --size CLAIMS [--texts | --compare-texts] [--keep] | --reads SCHEMA | --desk SCHEMA");
     return 2;
 }
 
@@ -26,6 +26,13 @@ try
     if (settings.ReadsSchema is { } kept)
     {
         await ReadsOnly.Run(settings, db, kept);
+        keepLogs = false;
+        return 0;
+    }
+
+    if (settings.DeskSchema is { } deskKept)
+    {
+        await DeskOnly.Run(settings, db, deskKept);
         keepLogs = false;
         return 0;
     }

@@ -22,7 +22,7 @@ public static class DeskClaims
         return Enumerable.Range(0, count).Select(_ => rows[random.Next(rows.Count)]).Select(r => (r.CallId, r.AccountId)).ToList();
     }
 
-    public static async Task<DeskClaimsRun> Run(AppServer server, IReadOnlyList<(string CallId, string AccountId)> targets, int clients)
+    public static async Task<DeskClaimsRun> Run(AppServer server, IReadOnlyList<(string CallId, string AccountId)> targets, int clients, string idPrefix = "desk")
     {
         var latencies = new ConcurrentBag<double>();
         var clock = Stopwatch.StartNew();
@@ -31,7 +31,7 @@ public static class DeskClaims
             {
                 var claim = JsonSerializer.Serialize(new
                 {
-                    id = $"desk-{target.i}", account = target.AccountId, topic = "desk-recorded", stance = "asserted",
+                    id = $"{idPrefix}-{target.i}", account = target.AccountId, topic = "desk-recorded", stance = "asserted",
                     statement = $"A claim recorded at the desk, number {target.i}."
                 });
                 var path = $"/api/calls/{target.CallId}/claims";
