@@ -3,9 +3,33 @@ using Npgsql;
 
 namespace Claims.Tests.Operations;
 
-/// <summary>The tracker's connections run without parallel plans, whose worker start-up costs more than its short queries.</summary>
+/// <summary>
+/// The tracker's connections run without parallel plans, whose worker start-up costs more than its short queries, and
+/// prepare the statements they run again and again.
+/// </summary>
 public class ParallelQueryTests
 {
+    [Fact]
+    public async Task connections_prepare_repeated_statements_unless_the_connection_string_says_otherwise()
+    {
+        var prepared = ClaimsStore.WithPreparedStatements(TestDatabase.ConnectionString);
+        new NpgsqlConnectionStringBuilder(prepared).MaxAutoPrepare.ShouldBe(ClaimsStore.PreparedStatements);
+        await using (var connection = new NpgsqlConnection(prepared))
+        {
+            await connection.OpenAsync();
+            for (var i = 0; i < 6; i++)
+            {
+                await using var select = new NpgsqlCommand("select $1::int + 1", connection) { Parameters = { new() { Value = i } } };
+                (await select.ExecuteScalarAsync()).ShouldBe(i + 1);
+            }
+            await using var statements = new NpgsqlCommand("select count(*) from pg_prepared_statements where statement like '%$1::int + 1%'", connection);
+            ((long)(await statements.ExecuteScalarAsync())!).ShouldBe(1);
+        }
+
+        ClaimsStore.WithPreparedStatements("Host=h;Max Auto Prepare=0").ShouldBe("Host=h;Max Auto Prepare=0");
+        ClaimsStore.WithPreparedStatements("Host=h;MaxAutoPrepare=20").ShouldBe("Host=h;MaxAutoPrepare=20");
+    }
+
     [Fact]
     public async Task connections_run_without_parallel_workers_unless_the_connection_string_says_otherwise()
     {
