@@ -20,7 +20,7 @@ public static class ClaimsStore
 
     public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema)
     {
-        opts.Connection(WithPreparedStatements(WithoutParallelQueries(connectionString)));
+        opts.DataSourceFactory(new PlanKeepingDataSources(), WithoutParallelQueries(connectionString));
         opts.DatabaseSchemaName = schema;
         // Absent optional fields are left out of events and documents rather than written as null: version 2 added
         // several to every event, and nulls on every one made the event log a tenth larger for nothing.
@@ -139,23 +139,6 @@ public static class ClaimsStore
         builder.Options = $"{builder.Options} -c max_parallel_workers_per_gather=0".Trim();
         return builder.ConnectionString;
     }
-
-    /// <summary>
-    /// Statements the tracker runs again and again are prepared on each pooled connection (Npgsql's automatic
-    /// preparation, up to <see cref="PreparedStatements"/> a connection). Besides parsing and planning them once, it
-    /// keeps what PostgreSQL planned inside Marten's functions (the event append, every document's upsert): a
-    /// connection given back to the pool with nothing prepared is reset with <c>DISCARD ALL</c>, which throws those
-    /// plans away, so every transaction planned them again. Recording a claim at the desk took 10.6 ms of CPU instead of
-    /// 12.5–13.1 (docs/performance-targets.md). A connection string that sets <c>Max Auto Prepare</c> keeps its own
-    /// choice (0 turns it off, as a transaction-pooling PgBouncer before 1.21 needs).
-    /// </summary>
-    public static string WithPreparedStatements(string connectionString)
-    {
-        if (connectionString.Replace(" ", "", StringComparison.Ordinal).Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)) return connectionString;
-        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = PreparedStatements }.ConnectionString;
-    }
-
-    public const int PreparedStatements = 100;
 
     /// <summary>
     /// The search index over every topic's claims and every account's text: the discrepancy rows' filters, and the

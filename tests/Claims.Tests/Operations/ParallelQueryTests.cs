@@ -5,29 +5,29 @@ namespace Claims.Tests.Operations;
 
 /// <summary>
 /// The tracker's connections run without parallel plans, whose worker start-up costs more than its short queries, and
-/// prepare the statements they run again and again.
+/// keep PostgreSQL's plans between transactions (<see cref="PlanKeepingDataSources"/>).
 /// </summary>
 public class ParallelQueryTests
 {
     [Fact]
-    public async Task connections_prepare_repeated_statements_unless_the_connection_string_says_otherwise()
+    public async Task a_connection_given_back_to_the_pool_keeps_its_plans_and_loses_its_settings()
     {
-        var prepared = ClaimsStore.WithPreparedStatements(TestDatabase.ConnectionString);
-        new NpgsqlConnectionStringBuilder(prepared).MaxAutoPrepare.ShouldBe(ClaimsStore.PreparedStatements);
-        await using (var connection = new NpgsqlConnection(prepared))
+        await using var source = new PlanKeepingDataSources().Create(new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString)
+            { MaxPoolSize = 1, ApplicationName = "plan-keeping" }.ConnectionString);
+        int backend;
+        await using (var first = await source.OpenConnectionAsync())
         {
-            await connection.OpenAsync();
-            for (var i = 0; i < 6; i++)
-            {
-                await using var select = new NpgsqlCommand("select $1::int + 1", connection) { Parameters = { new() { Value = i } } };
-                (await select.ExecuteScalarAsync()).ShouldBe(i + 1);
-            }
-            await using var statements = new NpgsqlCommand("select count(*) from pg_prepared_statements where statement like '%$1::int + 1%'", connection);
-            ((long)(await statements.ExecuteScalarAsync())!).ShouldBe(1);
+            backend = first.ProcessID;
+            await using var set = new NpgsqlCommand("set statement_timeout = 1234", first);
+            await set.ExecuteNonQueryAsync();
         }
 
-        ClaimsStore.WithPreparedStatements("Host=h;Max Auto Prepare=0").ShouldBe("Host=h;Max Auto Prepare=0");
-        ClaimsStore.WithPreparedStatements("Host=h;MaxAutoPrepare=20").ShouldBe("Host=h;MaxAutoPrepare=20");
+        await using var again = await source.OpenConnectionAsync();
+        again.ProcessID.ShouldBe(backend);   // the same pooled session
+        await using var show = new NpgsqlCommand("show statement_timeout", again);
+        (await show.ExecuteScalarAsync()).ShouldBe("0");   // reset: what its last user set is gone
+        await using var prepared = new NpgsqlCommand("select count(*) from pg_prepared_statements", again);
+        ((long)(await prepared.ExecuteScalarAsync())!).ShouldBe(1);   // not DISCARD ALL: the session kept its plans
     }
 
     [Fact]
