@@ -57,7 +57,7 @@ public sealed class BenchSettings
         if (deskAt >= 0 && deskAt + 1 < args.Length)
             return new BenchSettings
             {
-                Mode = "desk", Sizes = [], HttpImportsConcurrent = 800, RepositoryRoot = root, WorkFolder = work, DeskSchema = args[deskAt + 1],
+                Mode = "desk", Sizes = [], RepositoryRoot = root, WorkFolder = work, DeskSchema = args[deskAt + 1],
             };
         var sizeAt = Array.IndexOf(args, "--size");
         if (sizeAt >= 0 && sizeAt + 1 < args.Length && int.TryParse(args[sizeAt + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) && size > 0)
