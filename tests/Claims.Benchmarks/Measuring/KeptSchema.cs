@@ -5,20 +5,25 @@ namespace Claims.Benchmarks.Measuring;
 /// <summary>What a schema kept by an earlier run (--keep) holds, for the steps that measure one path alone on it.</summary>
 public static class KeptSchema
 {
-    public static async Task<List<string>> CallIds(BenchDatabase db, string schema) =>
-        [.. (await CallAccounts(db, schema)).Select(c => c.CallId).Distinct()];
+    /// <summary>Every call's id, from the call list's table (its ids alone, no document opened).</summary>
+    public static Task<List<string>> CallIds(BenchDatabase db, string schema) =>
+        Read(db, schema, $"select id from {schema}.mt_doc_callsummary order by id", reader => reader.GetString(0));
 
     /// <summary>Each call with its first account, where the desk records its claims.</summary>
-    public static async Task<List<(string CallId, string AccountId)>> CallAccounts(BenchDatabase db, string schema)
+    public static Task<List<(string CallId, string AccountId)>> CallAccounts(BenchDatabase db, string schema) =>
+        Read(db, schema,
+            $"select id, data->'accounts'->0->>'id' from {schema}.mt_doc_callreconciliation where jsonb_array_length(data->'accounts') > 0 order by id",
+            reader => (reader.GetString(0), reader.GetString(1)));
+
+    private static async Task<List<T>> Read<T>(BenchDatabase db, string schema, string sql, Func<Npgsql.NpgsqlDataReader, T> row)
     {
-        if (await db.Scalar<long>($"select count(*) from pg_tables where schemaname = '{schema.Replace("'", "''")}' and tablename = 'mt_doc_callreconciliation'") == 0)
+        if (await db.Scalar<long>($"select count(*) from pg_tables where schemaname = '{schema.Replace("'", "''")}' and tablename = 'mt_doc_callsummary'") == 0)
             throw new BenchFailure($"{db.Description} has no schema {schema} with calls; keep one with --size N --keep against CLAIMS_BENCH_CONNECTION");
-        var calls = new List<(string, string)>();
-        await using (var command = db.DataSource.CreateCommand(
-            $"select id, data->'accounts'->0->>'id' from {schema}.mt_doc_callreconciliation where jsonb_array_length(data->'accounts') > 0 order by id"))
+        var rows = new List<T>();
+        await using (var command = db.DataSource.CreateCommand(sql))
         await using (var reader = await command.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) calls.Add((reader.GetString(0), reader.GetString(1)));
-        if (calls.Count == 0) throw new BenchFailure($"{schema} holds no calls; keep one with --size N --keep");
-        return calls;
+            while (await reader.ReadAsync()) rows.Add(row(reader));
+        if (rows.Count == 0) throw new BenchFailure($"{schema} holds no calls; keep one with --size N --keep");
+        return rows;
     }
 }

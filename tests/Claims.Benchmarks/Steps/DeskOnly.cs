@@ -22,17 +22,17 @@ public static class DeskOnly
         using var server = await AppServer.Start(settings, schema, $"serve-{schema}.log");
         await IndexCatchUp.Wait(db, schema, TimeSpan.FromHours(1));
 
-        async Task Round(string name, int claims, int clients)
+        async Task Round(string label, int number, int claims, int clients)
         {
             var targets = Enumerable.Range(0, claims).Select(_ => calls[random.Next(calls.Count)]).ToList();
-            var run = await DeskClaims.Run(server, targets, clients, $"{name}-{stamp}");
-            Console.WriteLine($"[{schema}] {name.Split('-')[0]}, {clients} client{(clients == 1 ? "" : "s")}: p50 {run.Latency.P50:0.0} ms, "
+            var run = await DeskClaims.Run(server, targets, clients, $"{label}-{number}-{clients}-{stamp}");
+            Console.WriteLine($"[{schema}] {label}, {clients} client{(clients == 1 ? "" : "s")}: p50 {run.Latency.P50:0.0} ms, "
                 + $"p95 {run.Latency.P95:0.0} ms, p99 {run.Latency.P99:0.0} ms ({run.ClaimsPerSecond:0} claims/s)");
             await IndexCatchUp.Wait(db, schema, TimeSpan.FromHours(1));
         }
 
-        for (var round = 1; round <= 3; round++) await Round($"warmup-{round}", RoundClaims, 8);
-        await Round("desk-one", RoundClaims / 4, 1);
-        for (var round = 1; round <= 3; round++) await Round($"desk-{round}", RoundClaims, 8);
+        for (var round = 1; round <= 3; round++) await Round("warmup", round, RoundClaims, 8);
+        await Round("desk", 1, RoundClaims / 4, 1);
+        for (var round = 1; round <= 3; round++) await Round("desk", round, RoundClaims, 8);
     }
 }

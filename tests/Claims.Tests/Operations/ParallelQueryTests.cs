@@ -3,33 +3,9 @@ using Npgsql;
 
 namespace Claims.Tests.Operations;
 
-/// <summary>
-/// The tracker's connections run without parallel plans, whose worker start-up costs more than its short queries, and
-/// keep PostgreSQL's plans between transactions (<see cref="PlanKeepingDataSources"/>).
-/// </summary>
+/// <summary>The tracker's connections run without parallel plans, whose worker start-up costs more than its short queries.</summary>
 public class ParallelQueryTests
 {
-    [Fact]
-    public async Task a_connection_given_back_to_the_pool_keeps_its_plans_and_loses_its_settings()
-    {
-        await using var source = new PlanKeepingDataSources().Create(new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString)
-            { MaxPoolSize = 1, ApplicationName = "plan-keeping" }.ConnectionString);
-        int backend;
-        await using (var first = await source.OpenConnectionAsync())
-        {
-            backend = first.ProcessID;
-            await using var set = new NpgsqlCommand("set statement_timeout = 1234", first);
-            await set.ExecuteNonQueryAsync();
-        }
-
-        await using var again = await source.OpenConnectionAsync();
-        again.ProcessID.ShouldBe(backend);   // the same pooled session
-        await using var show = new NpgsqlCommand("show statement_timeout", again);
-        (await show.ExecuteScalarAsync()).ShouldBe("0");   // reset: what its last user set is gone
-        await using var prepared = new NpgsqlCommand("select count(*) from pg_prepared_statements", again);
-        ((long)(await prepared.ExecuteScalarAsync())!).ShouldBe(1);   // not DISCARD ALL: the session kept its plans
-    }
-
     [Fact]
     public async Task connections_run_without_parallel_workers_unless_the_connection_string_says_otherwise()
     {
