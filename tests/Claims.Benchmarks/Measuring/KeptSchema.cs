@@ -15,6 +15,12 @@ public static class KeptSchema
             $"select id, data->'accounts'->0->>'id' from {schema}.mt_doc_callreconciliation where jsonb_array_length(data->'accounts') > 0 order by id",
             reader => (reader.GetString(0), reader.GetString(1)));
 
+    /// <summary>The call and accounts of the first <paramref name="count"/> calls (accounts with three or more), as their views store them.</summary>
+    public static Task<List<(string Call, string Accounts)>> CallTemplates(BenchDatabase db, string schema, int count) =>
+        Read(db, schema,
+            $"select data->>'call', data->>'accounts' from {schema}.mt_doc_callreconciliation where jsonb_array_length(data->'accounts') >= 3 order by id limit {count}",
+            reader => (reader.GetString(0), reader.GetString(1)));
+
     private static async Task<List<T>> Read<T>(BenchDatabase db, string schema, string sql, Func<Npgsql.NpgsqlDataReader, T> row)
     {
         if (await db.Scalar<long>($"select count(*) from pg_tables where schemaname = '{schema.Replace("'", "''")}' and tablename = 'mt_doc_callsummary'") == 0)

@@ -28,6 +28,8 @@ public static class MarkdownReport
         md.AppendLine("dotnet run -c Release --project tests/Claims.Benchmarks -- --quick          # 2k and 10k claims, under 3 minutes; writes docs/performance-quick.md");
         md.AppendLine("dotnet run -c Release --project tests/Claims.Benchmarks -- --full           # 10k, 100k and 1M claims; writes docs/performance.md and docs/performance-growth.png");
         md.AppendLine("dotnet run -c Release --project tests/Claims.Benchmarks -- --size 100000    # one size, figures printed only (--keep leaves its schema)");
+        md.AppendLine("dotnet run -c Release --project tests/Claims.Benchmarks -- --reads SCHEMA  # the mixed reads alone, on a schema kept by --keep");
+        md.AppendLine("dotnet run -c Release --project tests/Claims.Benchmarks -- --desk SCHEMA   # the desk alone on a kept schema: its calls, then calls opened with no claims");
         md.AppendLine("```");
         md.AppendLine();
         md.AppendLine("The benchmark starts a throwaway PostgreSQL cluster of its own from the machine's binaries, with durable settings " +

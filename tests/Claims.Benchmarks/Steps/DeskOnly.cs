@@ -6,7 +6,8 @@ namespace Claims.Benchmarks.Steps;
 /// The desk alone, on a schema an earlier run kept (--desk SCHEMA), so that a change to the write path is measured in
 /// minutes: claims recorded on random calls of the schema, three unmeasured rounds at 8 clients (the program's code is
 /// compiled and optimised while it first runs), one round at 1 client, then three measured rounds at 8 clients, the
-/// index caught up after each.
+/// index caught up after each. Then the same on calls opened for it, with no claims yet (<see cref="SmallCalls"/>): three
+/// rounds at 8 clients, each adding one claim to every call, and one at 1 client.
 /// </summary>
 public static class DeskOnly
 {
@@ -22,9 +23,9 @@ public static class DeskOnly
         using var server = await AppServer.Start(settings, schema, $"serve-{schema}.log");
         await IndexCatchUp.Wait(db, schema, TimeSpan.FromHours(1));
 
-        async Task Round(string label, int number, int claims, int clients)
+        async Task Round(string label, int number, int claims, int clients, IReadOnlyList<(string CallId, string AccountId)>? on = null)
         {
-            var targets = Enumerable.Range(0, claims).Select(_ => calls[random.Next(calls.Count)]).ToList();
+            var targets = on?.ToList() ?? Enumerable.Range(0, claims).Select(_ => calls[random.Next(calls.Count)]).ToList();
             var run = await DeskClaims.Run(server, targets, clients, $"{label}-{number}-{clients}-{stamp}");
             Console.WriteLine($"[{schema}] {label}, {clients} client{(clients == 1 ? "" : "s")}: p50 {run.Latency.P50:0.0} ms, "
                 + $"p95 {run.Latency.P95:0.0} ms, p99 {run.Latency.P99:0.0} ms ({run.ClaimsPerSecond:0} claims/s)");
@@ -34,5 +35,10 @@ public static class DeskOnly
         for (var round = 1; round <= 3; round++) await Round("warmup", round, RoundClaims, 8);
         await Round("desk", 1, RoundClaims / 4, 1);
         for (var round = 1; round <= 3; round++) await Round("desk", round, RoundClaims, 8);
+
+        var small = await SmallCalls.Open(server, db, schema, RoundClaims, stamp);
+        await IndexCatchUp.Wait(db, schema, TimeSpan.FromHours(1));
+        for (var round = 1; round <= 3; round++) await Round("small", round, RoundClaims, 8, small);
+        await Round("small", 4, RoundClaims / 4, 1, small[..(RoundClaims / 4)]);
     }
 }
