@@ -23,22 +23,23 @@ public static class DeskOnly
         using var server = await AppServer.Start(settings, schema, $"serve-{schema}.log");
         await IndexCatchUp.Wait(db, schema, TimeSpan.FromHours(1));
 
-        async Task Round(string label, int number, int claims, int clients, IReadOnlyList<(string CallId, string AccountId)>? on = null)
+        List<(string CallId, string AccountId)> AtRandom(int claims) => Enumerable.Range(0, claims).Select(_ => calls[random.Next(calls.Count)]).ToList();
+
+        async Task Round(string label, int number, IReadOnlyList<(string CallId, string AccountId)> targets, int clients)
         {
-            var targets = on?.ToList() ?? Enumerable.Range(0, claims).Select(_ => calls[random.Next(calls.Count)]).ToList();
             var run = await DeskClaims.Run(server, targets, clients, $"{label}-{number}-{clients}-{stamp}");
             Console.WriteLine($"[{schema}] {label}, {clients} client{(clients == 1 ? "" : "s")}: p50 {run.Latency.P50:0.0} ms, "
                 + $"p95 {run.Latency.P95:0.0} ms, p99 {run.Latency.P99:0.0} ms ({run.ClaimsPerSecond:0} claims/s)");
             await IndexCatchUp.Wait(db, schema, TimeSpan.FromHours(1));
         }
 
-        for (var round = 1; round <= 3; round++) await Round("warmup", round, RoundClaims, 8);
-        await Round("desk", 1, RoundClaims / 4, 1);
-        for (var round = 1; round <= 3; round++) await Round("desk", round, RoundClaims, 8);
+        for (var round = 1; round <= 3; round++) await Round("warmup", round, AtRandom(RoundClaims), 8);
+        await Round("desk", 1, AtRandom(RoundClaims / 4), 1);
+        for (var round = 1; round <= 3; round++) await Round("desk", round, AtRandom(RoundClaims), 8);
 
         var small = await SmallCalls.Open(server, db, schema, RoundClaims, stamp);
         await IndexCatchUp.Wait(db, schema, TimeSpan.FromHours(1));
-        for (var round = 1; round <= 3; round++) await Round("small", round, RoundClaims, 8, small);
-        await Round("small", 4, RoundClaims / 4, 1, small[..(RoundClaims / 4)]);
+        for (var round = 1; round <= 3; round++) await Round("small", round, small, 8);
+        await Round("small", 4, [.. small.Take(RoundClaims / 4)], 1);
     }
 }
