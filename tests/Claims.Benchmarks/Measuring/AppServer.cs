@@ -74,6 +74,9 @@ public sealed class AppServer : IDisposable
 
     public double PeakMemoryMb => _process.PeakMemoryMb;
 
+    /// <summary>The tracker's CPU time so far, and PostgreSQL's on this machine.</summary>
+    public CpuTime Cpu() => CpuTime.Of(_process.Id);
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -6,8 +6,9 @@ namespace Claims.Benchmarks.Steps;
 /// The desk alone, on a schema an earlier run kept (--desk SCHEMA), so that a change to the write path is measured in
 /// minutes: claims recorded on random calls of the schema, three unmeasured rounds at 8 clients (the program's code is
 /// compiled and optimised while it first runs), one round at 1 client, then three measured rounds at 8 clients, the
-/// index caught up after each. Then the same on calls opened for it, with no claims yet (<see cref="SmallCalls"/>): three
-/// rounds at 8 clients, each adding one claim to every call, and one at 1 client.
+/// index caught up after each and the CPU each claim cost printed (<see cref="CpuTime"/>). Then the same on calls
+/// opened for it, with no claims yet (<see cref="SmallCalls"/>): three rounds at 8 clients, each adding one claim to
+/// every call, and one at 1 client.
 /// </summary>
 public static class DeskOnly
 {
@@ -27,10 +28,14 @@ public static class DeskOnly
 
         async Task Round(string label, int number, IReadOnlyList<(string CallId, string AccountId)> targets, int clients)
         {
+            var before = server.Cpu();
             var run = await DeskClaims.Run(server, targets, clients, $"{label}-{number}-{clients}-{stamp}");
-            Console.WriteLine($"[{schema}] {label}, {clients} client{(clients == 1 ? "" : "s")}: p50 {run.Latency.P50:0.0} ms, "
-                + $"p95 {run.Latency.P95:0.0} ms, p99 {run.Latency.P99:0.0} ms ({run.ClaimsPerSecond:0} claims/s)");
+            // The index's share of each claim is spent while it catches up, so the CPU is read once it has.
             await IndexCatchUp.Wait(db, schema, TimeSpan.FromHours(1));
+            var cpu = server.Cpu() - before;
+            Console.WriteLine($"[{schema}] {label}, {clients} client{(clients == 1 ? "" : "s")}: p50 {run.Latency.P50:0.0} ms, "
+                + $"p95 {run.Latency.P95:0.0} ms, p99 {run.Latency.P99:0.0} ms ({run.ClaimsPerSecond:0} claims/s); CPU a claim: "
+                + $"tracker {cpu.TrackerMs / targets.Count:0.0} ms, PostgreSQL {cpu.DatabaseMs / targets.Count:0.0} ms");
         }
 
         for (var round = 1; round <= 3; round++) await Round("warmup", round, AtRandom(RoundClaims), 8);
