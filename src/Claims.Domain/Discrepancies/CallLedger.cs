@@ -22,6 +22,14 @@ public sealed class CallLedger : CallReconciliation
     /// <summary>The index documents the batch of events just applied changed, by kind and id (null to delete one); null
     /// when the call is new to the index, so that every document it has is written (see <see cref="IndexedDocuments"/>).</summary>
     [JsonIgnore] internal Dictionary<string, object?>? Changes { get; set; }
+
+    /// <summary>
+    /// The digest of each of the call's index documents as the second stage stored them, by <see cref="IndexedKind.Key"/>:
+    /// the next batch compares its documents with these instead of building the ones before it again (nearly half of
+    /// the first stage's time). Null for a call new to the index, and in a ledger stored before digests were kept; they
+    /// are then worked out from the state.
+    /// </summary>
+    public Dictionary<string, string>? IndexDigests { get; set; }
 }
 
 /// <summary>
@@ -43,13 +51,13 @@ public sealed class CallLedgerProjection : CallStateProjection<CallLedger>
     public override (CallLedger?, ActionType) DetermineAction(CallLedger? view, string id, IReadOnlyList<IEvent> events)
     {
         var before = FindingChanges.Of(view);
-        var stored = view is null ? null : IndexedDocuments.DigestsOf(view);
+        var stored = view is null ? null : view.IndexDigests ?? IndexedDocuments.DigestsOf(view);
         var (after, action) = base.DetermineAction(view, id, events);
         if (after is not null)
         {
             after.FindingsBefore = before;
             after.BatchEvents = events;
-            after.Changes = stored is null ? null : IndexedDocuments.Changes(after, stored);
+            (after.Changes, after.IndexDigests) = stored is null ? (null, null) : IndexedDocuments.Compare(after, stored);
         }
         return (after, action);
     }

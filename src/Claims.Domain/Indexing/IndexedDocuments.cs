@@ -47,11 +47,15 @@ public static class IndexedDocuments
         return digests;
     }
 
-    /// <summary>The documents of the call's state that differ from <paramref name="before"/> (its documents' digests as
-    /// stored), by <see cref="IndexedKind.Key"/>; null for one to delete.</summary>
-    public static Dictionary<string, object?> Changes(CallReconciliation call, Dictionary<string, string> before)
+    /// <summary>
+    /// The documents of the call's state that differ from <paramref name="before"/> (its documents' digests as stored),
+    /// by <see cref="IndexedKind.Key"/>, null for one to delete; and the digests of every document of this state, which
+    /// are what is stored once the changes are written.
+    /// </summary>
+    public static (Dictionary<string, object?> Changes, Dictionary<string, string> Digests) Compare(CallReconciliation call, Dictionary<string, string> before)
     {
         var changes = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var digests = new Dictionary<string, string>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var kind in Kinds)
         {
@@ -62,13 +66,15 @@ public static class IndexedDocuments
                 if (kind.Build(call, id) is not { } doc)
                 {
                     if (before.ContainsKey(key)) changes[key] = null;
+                    continue;
                 }
-                else if (!before.TryGetValue(key, out var stored) || stored != Digest(doc)) changes[key] = doc;
+                var digest = digests[key] = Digest(doc);
+                if (!before.TryGetValue(key, out var stored) || stored != digest) changes[key] = doc;
             }
         }
         foreach (var key in before.Keys)
             if (!seen.Contains(key)) changes[key] = null;
-        return changes;
+        return (changes, digests);
     }
 
     private static readonly JsonSerializerOptions Json = new();
