@@ -11,21 +11,18 @@ public class IndexDigestsReplayTests
 {
     private readonly Given _call = new("digest-call");
 
-    private CallLedger After(CallLedger? before, params object[] events) =>
-        new CallLedgerProjection().DetermineAction(before, _call.CallId, Replay.Wrap(_call.CallId, events)).Item1!;
-
     [Fact]
     public void a_ledger_keeps_the_digests_of_its_documents_from_its_second_batch_on_and_the_next_batch_is_compared_with_them()
     {
-        var opened = After(null, _call.Registered(), _call.Account("cn-readout", "cn-mfa", "CN"), _call.Account("us-readout", "white-house", "US"));
+        var opened = Replay.Ledger(null, _call.CallId, _call.Registered(), _call.Account("cn-readout", "cn-mfa", "CN"), _call.Account("us-readout", "white-house", "US"));
         opened.IndexDigests.ShouldBeNull();
 
-        var claimed = After(opened, _call.Claim("cn-taiwan", "cn-readout", "taiwan"), _call.Claim("us-trade", "us-readout", "trade"));
+        var claimed = Replay.Ledger(opened, _call.CallId, _call.Claim("cn-taiwan", "cn-readout", "taiwan"), _call.Claim("us-trade", "us-readout", "trade"));
         var kept = claimed.IndexDigests.ShouldNotBeNull();
         kept.ShouldBe(IndexedDocuments.DigestsOf(claimed));
 
         // A correction moves a claim to another topic: the old topic's row goes, the new one's comes, the rest stays.
-        var corrected = After(claimed, _call.Correct("us-trade", "soybeans"));
+        var corrected = Replay.Ledger(claimed, _call.CallId, _call.Correct("us-trade", "soybeans"));
         corrected.IndexDigests.ShouldBe(IndexedDocuments.DigestsOf(corrected));
         var changed = IndexedDocuments.Compare(corrected, kept).Changes;
         changed[Row("trade")].ShouldBeNull();

@@ -1,4 +1,5 @@
 using Claims.Domain;
+using Claims.Domain.Discrepancies;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
@@ -21,6 +22,11 @@ public static class Replay
     public static IReadOnlyList<TDoc?> Steps<TDoc>(SingleStreamProjection<TDoc, string> projection, string streamKey, params object[] events)
         where TDoc : class =>
         Enumerable.Range(1, events.Length).Select(n => Project(projection, streamKey, events[..n])).ToList();
+
+    /// <summary>The index's ledger of a call after one more batch of events on <paramref name="before"/>, which it
+    /// updates in place, as the daemon does with the ledger it has just read.</summary>
+    public static CallLedger Ledger(CallLedger? before, string callId, params object[] events) =>
+        new CallLedgerProjection().DetermineAction(before, callId, Wrap(callId, events)).Item1!;
 
     public static IReadOnlyList<IEvent> Wrap(string streamKey, params object[] events) =>
         StoredEvents.Wrap(streamKey, events, i => Start.AddMinutes(i), "replay");
