@@ -38,14 +38,7 @@ public static class IndexedDocuments
     private static readonly IndexedKind[] Kinds = [Rows, SearchEntries, SourceRecords];
 
     /// <summary>The digest of every document the call has in this state, by <see cref="IndexedKind.Key"/>.</summary>
-    public static Dictionary<string, string> DigestsOf(CallReconciliation call)
-    {
-        var digests = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var kind in Kinds)
-        foreach (var id in kind.Ids(call))
-            if (kind.Build(call, id) is { } doc) digests[kind.Key(id)] = Digest(doc);
-        return digests;
-    }
+    public static Dictionary<string, string> DigestsOf(CallReconciliation call) => Compare(call, []).Digests;
 
     /// <summary>
     /// The documents of the call's state that differ from <paramref name="before"/> (its documents' digests as stored),

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Claims.Benchmarks.Corpus;
 using Claims.Benchmarks.Measuring;
 
 namespace Claims.Benchmarks.Steps;
@@ -27,13 +29,9 @@ public static class SmallCalls
                 var accounts = JsonNode.Parse(template.Accounts)!.AsArray().Take(AccountsPerCall).Select(a => a!.AsObject()).ToList();
                 foreach (var a in accounts)
                 {
-                    var account = new JsonObject
-                    {
-                        ["id"] = a["id"]!.GetValue<string>(), ["source"] = a["source"]!["id"]!.GetValue<string>(),
-                        ["kind"] = a["kind"]!.GetValue<string>(), ["publishedAt"] = a["publishedAt"]!.GetValue<string>(),
-                        ["language"] = a["language"]?.GetValue<string>(), ["url"] = a["url"]?.GetValue<string>(), ["title"] = a["title"]?.GetValue<string>()
-                    };
-                    await Post(server, $"/api/calls/{id}/accounts", account.ToJsonString(), ct);
+                    var account = new AccountJson(a["id"]!.GetValue<string>(), a["source"]!["id"]!.GetValue<string>(), a["kind"]!.GetValue<string>(),
+                        a["publishedAt"]!.GetValue<string>(), a["language"]?.GetValue<string>(), a["url"]?.GetValue<string>(), a["title"]?.GetValue<string>());
+                    await Post(server, $"/api/calls/{id}/accounts", JsonSerializer.Serialize(account, DossierJson.Options), ct);
                 }
                 opened[template.i] = (id, accounts[0]["id"]!.GetValue<string>());
             });
