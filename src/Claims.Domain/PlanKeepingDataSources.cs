@@ -4,22 +4,32 @@ using Weasel.Postgresql.Connections;
 namespace Claims.Domain;
 
 /// <summary>
-/// The store's connections keep what PostgreSQL planned inside Marten's functions (the event append, each document's
-/// upsert) from one transaction to the next. Npgsql resets a connection given back to the pool with <c>DISCARD
-/// ALL</c>, which throws those plans away, so that every transaction planned them again; on a connection holding a
-/// prepared statement it resets everything else (settings, advisory locks, temporary tables, cursors, listeners) and
-/// keeps the plans. Each physical connection therefore prepares one statement when it opens. The tracker's own
-/// queries stay unprepared: prepared, PostgreSQL would settle on one generic plan for the discrepancy and search
-/// queries, whatever their filters (the mixed reads were 15–25% slower that way). Recording a claim at the desk takes
-/// a tenth less CPU, most of it PostgreSQL's (docs/performance-targets.md).
+/// The store's connections prepare the statements they repeat (the event append, each document's upsert, the daemon's
+/// reads, the endpoints' queries) and keep what PostgreSQL planned inside Marten's functions from one transaction to
+/// the next. Sent unprepared, every statement was parsed and analysed again each time: a third of PostgreSQL's time on
+/// a claim at the desk (docs/performance-targets.md).
+///
+/// A prepared statement is still planned for its values on every run (<c>plan_cache_mode=force_custom_plan</c>): left
+/// to itself, PostgreSQL settles on one generic plan for the discrepancy and search queries whatever their filters, and
+/// misjudges their array filters a hundredfold (24 ms instead of 1.2 for one discrepancy filter). The writes lose
+/// little by it: their statements call Marten's functions, which are cheap to plan.
+///
+/// Npgsql resets a connection given back to the pool with <c>DISCARD ALL</c>, which throws the plans away, unless the
+/// connection holds a prepared statement; then it resets everything else (settings, advisory locks, temporary tables,
+/// cursors, listeners) and keeps them. Each physical connection therefore prepares one statement when it opens, before
+/// any statement has been used often enough to be prepared on its own.
 /// </summary>
 public sealed class PlanKeepingDataSources : INpgsqlDataSourceFactory
 {
     private const string Kept = "select 1";
 
+    /// <summary>How many statements each connection keeps prepared: the tracker repeats about sixty.</summary>
+    public const int PreparedStatements = 100;
+
     public NpgsqlDataSource Create(string connectionString)
     {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var builder = new NpgsqlDataSourceBuilder(PlannedForTheirValues(connectionString));
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0) builder.ConnectionStringBuilder.MaxAutoPrepare = PreparedStatements;
         builder.UsePhysicalConnectionInitializer(
             connection =>
             {
@@ -32,5 +42,14 @@ public sealed class PlanKeepingDataSources : INpgsqlDataSourceFactory
                 await command.PrepareAsync();
             });
         return builder.Build();
+    }
+
+    /// <summary>The connection string with <c>plan_cache_mode=force_custom_plan</c>, unless it sets a plan cache mode of its own.</summary>
+    public static string PlannedForTheirValues(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) == true) return connectionString;
+        builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".Trim();
+        return builder.ConnectionString;
     }
 }
