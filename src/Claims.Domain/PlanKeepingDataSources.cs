@@ -29,7 +29,7 @@ public sealed class PlanKeepingDataSources : INpgsqlDataSourceFactory
     public NpgsqlDataSource Create(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(PlannedForTheirValues(connectionString));
-        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0) builder.ConnectionStringBuilder.MaxAutoPrepare = PreparedStatements;
+        if (!SaysHowManyToPrepare(connectionString)) builder.ConnectionStringBuilder.MaxAutoPrepare = PreparedStatements;
         builder.UsePhysicalConnectionInitializer(
             connection =>
             {
@@ -42,6 +42,13 @@ public sealed class PlanKeepingDataSources : INpgsqlDataSourceFactory
                 await command.PrepareAsync();
             });
         return builder.Build();
+    }
+
+    /// <summary>Whether the connection string sets <c>Max Auto Prepare</c> itself (0 for a pooler that cannot keep prepared statements).</summary>
+    private static bool SaysHowManyToPrepare(string connectionString)
+    {
+        var keys = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return keys.ContainsKey("Max Auto Prepare") || keys.ContainsKey("MaxAutoPrepare");
     }
 
     /// <summary>The connection string with <c>plan_cache_mode=force_custom_plan</c>, unless it sets a plan cache mode of its own.</summary>

@@ -54,4 +54,13 @@ public class PlanKeepingTests
         var own = new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString) { Options = "-c plan_cache_mode=auto" }.ConnectionString;
         PlanKeepingDataSources.PlannedForTheirValues(own).ShouldBe(own);
     }
+
+    [Fact]
+    public async Task a_connection_string_that_says_how_many_statements_to_prepare_is_obeyed()
+    {
+        await using var source = new PlanKeepingDataSources().Create(TestDatabase.ConnectionString + ";Max Auto Prepare=0");
+        new NpgsqlConnectionStringBuilder(source.ConnectionString).MaxAutoPrepare.ShouldBe(0);
+        await using var defaulted = new PlanKeepingDataSources().Create(TestDatabase.ConnectionString);
+        new NpgsqlConnectionStringBuilder(defaulted.ConnectionString).MaxAutoPrepare.ShouldBe(PlanKeepingDataSources.PreparedStatements);
+    }
 }
