@@ -132,11 +132,15 @@ public static class ClaimsStore
     /// processes that cost more than the query (a discrepancy search took 140 ms in parallel, 50 ms without, at 100k
     /// claims on two cores). A connection string that sets the option itself keeps its own choice.
     /// </summary>
-    public static string WithoutParallelQueries(string connectionString)
+    public static string WithoutParallelQueries(string connectionString) =>
+        WithSetting(connectionString, "max_parallel_workers_per_gather", "0");
+
+    /// <summary>The connection string with a PostgreSQL setting for its sessions, unless its options set that one already.</summary>
+    public static string WithSetting(string connectionString, string setting, string value)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.Options?.Contains("max_parallel_workers_per_gather", StringComparison.Ordinal) == true) return connectionString;
-        builder.Options = $"{builder.Options} -c max_parallel_workers_per_gather=0".Trim();
+        if (builder.Options?.Contains(setting, StringComparison.Ordinal) == true) return connectionString;
+        builder.Options = $"{builder.Options} -c {setting}={value}".Trim();
         return builder.ConnectionString;
     }
 

@@ -23,13 +23,15 @@ public sealed class PlanKeepingDataSources : INpgsqlDataSourceFactory
 {
     private const string Kept = "select 1";
 
-    /// <summary>How many statements each connection keeps prepared: the tracker repeats about sixty.</summary>
+    /// <summary>How many statements each connection keeps prepared, with room for all that the tracker repeats.</summary>
     public const int PreparedStatements = 100;
 
     public NpgsqlDataSource Create(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(PlannedForTheirValues(connectionString));
         if (!SaysHowManyToPrepare(connectionString)) builder.ConnectionStringBuilder.MaxAutoPrepare = PreparedStatements;
+        // A connection string that prepares nothing (behind a pooler that cannot keep prepared statements) gets nothing prepared.
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0) return builder.Build();
         builder.UsePhysicalConnectionInitializer(
             connection =>
             {
@@ -52,11 +54,6 @@ public sealed class PlanKeepingDataSources : INpgsqlDataSourceFactory
     }
 
     /// <summary>The connection string with <c>plan_cache_mode=force_custom_plan</c>, unless it sets a plan cache mode of its own.</summary>
-    public static string PlannedForTheirValues(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) == true) return connectionString;
-        builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".Trim();
-        return builder.ConnectionString;
-    }
+    public static string PlannedForTheirValues(string connectionString) =>
+        ClaimsStore.WithSetting(connectionString, "plan_cache_mode", "force_custom_plan");
 }

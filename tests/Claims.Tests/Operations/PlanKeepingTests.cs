@@ -60,6 +60,11 @@ public class PlanKeepingTests
     {
         await using var source = new PlanKeepingDataSources().Create(TestDatabase.ConnectionString + ";Max Auto Prepare=0");
         new NpgsqlConnectionStringBuilder(source.ConnectionString).MaxAutoPrepare.ShouldBe(0);
+        await using (var connection = await source.OpenConnectionAsync())
+        {
+            await using var prepared = new NpgsqlCommand("select count(*) from pg_prepared_statements", connection);
+            ((long)(await prepared.ExecuteScalarAsync())!).ShouldBe(0);   // not even the statement that keeps plans
+        }
         await using var defaulted = new PlanKeepingDataSources().Create(TestDatabase.ConnectionString);
         new NpgsqlConnectionStringBuilder(defaulted.ConnectionString).MaxAutoPrepare.ShouldBe(PlanKeepingDataSources.PreparedStatements);
     }
