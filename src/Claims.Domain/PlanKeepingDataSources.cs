@@ -23,7 +23,7 @@ public sealed class PlanKeepingDataSources : INpgsqlDataSourceFactory
 {
     private const string Kept = "select 1";
 
-    /// <summary>How many statements each connection keeps prepared, with room for all that the tracker repeats.</summary>
+    /// <summary>How many statements each connection keeps prepared; past that, Npgsql replaces the one least used.</summary>
     public const int PreparedStatements = 100;
 
     public NpgsqlDataSource Create(string connectionString)
